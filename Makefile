@@ -1,0 +1,64 @@
+# govmodel: `make demo` and `make test` set everything up themselves on a fresh Debian machine.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+VENV ?= .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed-dev
+DEMO_OUT ?= build/demo
+
+.PHONY: help setup dot demo test lint typecheck pytest docs bench clean
+
+help:
+	@echo "make demo   - set up, then summarise, judge and draw the MSECC example"
+	@echo "make test   - set up, then run linters, type checker, tests, notebooks and docs"
+	@echo "make bench  - run the benchmarks"
+
+# A virtual environment with govmodel and every extra, byte-compiled at install
+# (PYTHONDONTWRITEBYTECODE is set on these machines; see docs/development.md).
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check uv || true
+	if [ -x $(BIN)/uv ]; then \
+	  $(BIN)/uv pip install --python $(PY) --quiet --compile-bytecode -e '.[dev]'; \
+	else \
+	  $(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'; \
+	fi
+	touch $@
+
+# Graphviz's dot renders diagrams; install it with apt-get when it is missing.
+dot:
+	@command -v dot >/dev/null 2>&1 || { \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  echo "installing graphviz (dot) with apt-get"; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq graphviz >/dev/null; }
+
+setup: $(STAMP) dot
+
+demo: setup
+	$(BIN)/govmodel show govmodel/examples/msecc-2020.yaml
+	$(BIN)/govmodel forms govmodel/examples/msecc-2020.yaml
+	$(BIN)/govmodel forms govmodel/examples/msecc-2023.yaml
+
+lint: setup
+	$(BIN)/ruff check govmodel tests benchmarks docs
+	$(BIN)/ruff format --check govmodel tests benchmarks docs
+
+typecheck: setup
+	$(BIN)/mypy
+
+pytest: setup
+	$(BIN)/pytest --nbmake tests govmodel notebooks README.md docs
+
+docs: setup
+	rm -rf docs/_build
+	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
+
+test: lint typecheck pytest docs
+	@echo "make test: every check passed"
+
+bench: setup
+	$(PY) benchmarks/bench.py
+
+clean:
+	rm -rf $(VENV) build docs/_build docs/reference/generated .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,80 @@
+"""govmodel: model English NHS partnership governance.
+
+Describe a partnership (organisations and their legal types, boards,
+committees, joint bodies, posts, delegations, agreements and contracts) and
+ask which governance forms are lawful on a date, what is wrong with a scheme
+of delegation, and who is accountable for a decision.
+"""
+
+from govmodel import examples
+from govmodel.builder import Builder
+from govmodel.errors import (
+    GovModelError,
+    ModelError,
+    NoSuchRecord,
+    OverwriteRefused,
+    PartyNotInExistence,
+    UnknownKind,
+)
+from govmodel.graph import GovernanceModel, Location
+from govmodel.io import Problem, dumps, load, loads, model_schema, save
+from govmodel.model.kinds import (
+    AgreementKind,
+    BodyKind,
+    ContractKind,
+    FormId,
+    MemberRole,
+    PartyType,
+    PostKind,
+    Verdict,
+)
+from govmodel.model.records import (
+    Agreement,
+    Body,
+    Contract,
+    Delegation,
+    Matter,
+    Membership,
+    Organisation,
+    Post,
+    ReportingLine,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Agreement",
+    "AgreementKind",
+    "Body",
+    "BodyKind",
+    "Builder",
+    "Contract",
+    "ContractKind",
+    "Delegation",
+    "FormId",
+    "GovModelError",
+    "GovernanceModel",
+    "Location",
+    "Matter",
+    "MemberRole",
+    "Membership",
+    "ModelError",
+    "NoSuchRecord",
+    "Organisation",
+    "OverwriteRefused",
+    "PartyNotInExistence",
+    "PartyType",
+    "Post",
+    "PostKind",
+    "Problem",
+    "ReportingLine",
+    "UnknownKind",
+    "Verdict",
+    "__version__",
+    "dumps",
+    "examples",
+    "load",
+    "loads",
+    "model_schema",
+    "save",
+]

@@ -1,0 +1,53 @@
+"""Bundled example models of real NHS arrangements, built from public sources.
+
+>>> from govmodel import examples
+>>> examples.names()[:2]
+['essex-pcts-2010', 'msecc-2020']
+>>> examples.load("nics-2021").organisation("esneft").ods
+'RDE'
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from govmodel.errors import NoSuchRecord
+from govmodel.graph import GovernanceModel
+from govmodel.model.kinds import closest
+
+__all__ = ["describe", "load", "names", "path", "text"]
+
+
+def _dir() -> Path:
+    return Path(str(resources.files(__name__)))
+
+
+def names() -> list[str]:
+    """Names of the bundled examples, sorted."""
+    return sorted(p.stem for p in _dir().glob("*.yaml"))
+
+
+def path(name: str) -> Path:
+    """Path of the bundled example ``name``."""
+    candidate = _dir() / f"{name}.yaml"
+    if not candidate.is_file():
+        raise NoSuchRecord("example", name, closest(name, names()))
+    return candidate
+
+
+def text(name: str) -> str:
+    """The model file text of the bundled example ``name``."""
+    return path(name).read_text(encoding="utf-8")
+
+
+def load(name: str) -> GovernanceModel:
+    """Load the bundled example ``name`` (see :func:`names`)."""
+    from govmodel.io.files import loads
+
+    return loads(text(name), filename=f"{name}.yaml")
+
+
+def describe(name: str) -> str:
+    """The example's name line, e.g. for ``govmodel example --list``."""
+    return load(name).name

@@ -1,0 +1,79 @@
+"""Plain data <-> records, with cattrs.
+
+Field renames (``from_`` <-> ``from``) come from the records' metadata, kinds
+are parsed with their aliases, and unstructuring omits fields left at their
+defaults so that saved files stay as short as hand-written ones.
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import date
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from govmodel.graph import COLLECTIONS, GovernanceModel
+from govmodel.io.schema import TOP_LEVEL, file_key
+from govmodel.model.kinds import Kind
+from govmodel.model.records import Membership
+
+__all__ = ["from_plain", "to_plain"]
+
+
+@functools.cache
+def _converter() -> cattrs.Converter:
+    conv = cattrs.Converter()
+    for kind in Kind.__subclasses__():  # StrEnums would otherwise pass through as str
+        conv.register_structure_hook(kind, lambda v, t: t.parse(v))
+        conv.register_unstructure_hook(kind, lambda v: v.value)
+    conv.register_structure_hook(
+        date, lambda v, _: v if isinstance(v, date) else date.fromisoformat(v)
+    )
+    conv.register_unstructure_hook(date, lambda v: v)
+    for cls in (Membership, *COLLECTIONS.values()):  # nested classes first
+        attrs.resolve_types(cls)
+        renames: dict[str, Any] = {
+            f.name: override(rename=file_key(f)) for f in attrs.fields(cls) if file_key(f) != f.name
+        }
+        conv.register_structure_hook(
+            cls, make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **renames)
+        )
+        conv.register_unstructure_hook(
+            cls, make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **renames)
+        )
+    return conv
+
+
+def from_plain(
+    data: dict[str, Any], *, source: str | None = None, locations: dict[Any, Any] | None = None
+) -> GovernanceModel:
+    """Build a model from a document that has passed validation."""
+    conv = _converter()
+    fields: dict[str, Any] = {key: data[key] for key, *_ in TOP_LEVEL if key in data}
+    for collection, cls in COLLECTIONS.items():
+        fields[collection] = tuple(conv.structure(r, cls) for r in data.get(collection, ()))
+    return GovernanceModel(**fields, source=source, locations=locations or {})
+
+
+def to_plain(model: GovernanceModel) -> dict[str, Any]:
+    """The model as plain data in file order: dates stay :class:`datetime.date`.
+
+    Every collection is written, even when empty, so saved files always show
+    the full shape of a model.
+    """
+    conv = _converter()
+    out: dict[str, Any] = {"name": model.name, "as_of": model.as_of}
+    if model.description:
+        out["description"] = model.description
+    for collection, cls in COLLECTIONS.items():
+        records = getattr(model, collection)
+        if collection == "matters" and not records:
+            continue
+        out[collection] = [conv.unstructure(r, cls) for r in records]
+    for key in ("notes", "sources", "ignore"):
+        if getattr(model, key):
+            out[key] = list(getattr(model, key))
+    return out

@@ -1,0 +1,54 @@
+"""A located problem in a model, as the loader and builder report it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from govmodel.graph import Location
+
+__all__ = ["Path", "Problem", "format_path"]
+
+#: A key path into a model document: ``("bodies", 3, "organisations", 1)``.
+Path = tuple[str | int, ...]
+
+
+def format_path(path: Sequence[str | int]) -> str:
+    """Render a key path the way users write it.
+
+    >>> format_path(("bodies", 3, "organisations", 1))
+    'bodies[3].organisations[1]'
+    >>> format_path(())
+    '(top level)'
+    """
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out or "(top level)"
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with a model: where, what, and what to do about it."""
+
+    path: Path
+    message: str
+    hint: str | None = None
+    location: Location | None = None
+
+    def render(self) -> str:
+        """``file:line:col: key.path: message. hint``"""
+        where = f"{self.location}: " if self.location else ""
+        message = self.message if self.message.endswith((".", "?", "!")) else self.message + "."
+        hint = f" {self.hint}" if self.hint else ""
+        return f"{where}{format_path(self.path)}: {message}{hint}"
+
+    def sort_key(self) -> tuple[int, int, str]:
+        """Order problems by position in the file, then by path."""
+        if self.location is None:
+            return (1 << 30, 0, format_path(self.path))
+        return (self.location.line, self.location.column, format_path(self.path))

@@ -1,0 +1,176 @@
+"""The JSON Schema of model files, generated from the records' fields.
+
+One source of truth: each record's attrs fields (type, default, and the
+``doc``/``key``/``ref`` metadata) give the schema, the loader's reference
+checks and the format reference page in the docs.
+"""
+
+from __future__ import annotations
+
+import functools
+import types
+import typing
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import attrs
+
+from govmodel.graph import COLLECTIONS
+from govmodel.model.kinds import Kind
+
+__all__ = [
+    "ID_PATTERN",
+    "TOP_LEVEL",
+    "FieldSpec",
+    "field_specs",
+    "file_key",
+    "model_schema",
+]
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
+
+#: Top-level keys other than the record collections: (key, schema, required, doc).
+TOP_LEVEL: tuple[tuple[str, dict[str, Any], bool, str], ...] = (
+    ("name", {"type": "string", "minLength": 1}, True, "Name of the arrangement."),
+    (
+        "as_of",
+        {"type": "string", "format": "date"},
+        True,
+        "Date the model describes (ISO `YYYY-MM-DD`); legal answers default to it.",
+    ),
+    ("description", {"type": "string"}, False, "What the arrangement is, in a few sentences."),
+    (
+        "notes",
+        {"type": "array", "items": {"type": "string"}},
+        False,
+        "Gaps and caveats: what the sources do not say.",
+    ),
+    (
+        "sources",
+        {"type": "array", "items": {"type": "string"}},
+        False,
+        "Documents the model was built from.",
+    ),
+    (
+        "ignore",
+        {"type": "array", "items": {"type": "string"}},
+        False,
+        "Finding codes to leave out of `govmodel check` reports (e.g. `GM402`).",
+    ),
+)
+
+
+@attrs.frozen
+class FieldSpec:
+    """What one record field looks like in a model file."""
+
+    name: str
+    key: str
+    schema: dict[str, Any]
+    required: bool
+    doc: str
+    ref: str | None
+
+
+def file_key(field: attrs.Attribute[Any]) -> str:
+    """The model-file key for an attrs field (``from_`` is written ``from``)."""
+    return str(field.metadata.get("key", field.name))
+
+
+def _unwrap_optional(tp: Any) -> Any:
+    if isinstance(tp, types.UnionType) or typing.get_origin(tp) is typing.Union:
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    return tp
+
+
+def _type_schema(tp: Any) -> dict[str, Any]:
+    tp = _unwrap_optional(tp)
+    if typing.get_origin(tp) is tuple:
+        (item, _ellipsis) = typing.get_args(tp)
+        return {"type": "array", "items": _type_schema(item)}
+    if isinstance(tp, type) and issubclass(tp, Kind):
+        ids = [m.value for m in tp]
+        return {"type": "string", "enum": ids + sorted(set(tp.aliases()) - set(ids))}
+    if tp is bool:
+        return {"type": "boolean"}
+    if tp is int:
+        return {"type": "integer", "minimum": 0}
+    if tp is str:
+        return {"type": "string", "minLength": 1}
+    if tp is date:
+        return {"type": "string", "format": "date"}
+    if attrs.has(tp):
+        return _record_schema(tp)
+    raise TypeError(f"no schema for {tp!r}")  # pragma: no cover - a new field type
+
+
+@functools.cache
+def field_specs(cls: type) -> tuple[FieldSpec, ...]:
+    """The file-facing description of each init field of record class ``cls``."""
+    hints = typing.get_type_hints(cls)
+    specs = []
+    for f in attrs.fields(cls):
+        if not f.init:
+            continue
+        schema = _type_schema(hints[f.name])
+        if f.name == "id":
+            schema = {"type": "string", "pattern": ID_PATTERN}
+        doc = str(f.metadata.get("doc", ""))
+        schema = {**schema, "description": doc}
+        specs.append(
+            FieldSpec(
+                f.name, file_key(f), schema, f.default is attrs.NOTHING, doc, f.metadata.get("ref")
+            )
+        )
+    return tuple(specs)
+
+
+def _record_schema(cls: type) -> dict[str, Any]:
+    specs = field_specs(cls)
+    return {
+        "type": "object",
+        "description": (cls.__doc__ or "").strip().splitlines()[0],
+        "properties": {s.key: s.schema for s in specs},
+        "required": [s.key for s in specs if s.required],
+        "additionalProperties": False,
+    }
+
+
+def model_schema() -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of a govmodel model file.
+
+    >>> sorted(model_schema()["required"])
+    ['as_of', 'name', 'organisations']
+    """
+    properties: dict[str, Any] = {"$schema": {"type": "string"}}
+    required = []
+    for key, schema, is_required, doc in TOP_LEVEL:
+        properties[key] = {**schema, "description": doc}
+        if is_required:
+            required.append(key)
+    for collection, cls in COLLECTIONS.items():
+        properties[collection] = {
+            "type": "array",
+            "description": f"{cls.__name__} records.",
+            "items": _record_schema(cls),
+        }
+    required.append("organisations")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://govmodel.readthedocs.io/schema/model.json",
+        "title": "govmodel model file",
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+    }
+
+
+def iter_refs(cls: type) -> Iterator[FieldSpec]:
+    """Fields of ``cls`` that refer to ids of another collection (nested included)."""
+    for spec in field_specs(cls):
+        if spec.ref:
+            yield spec

@@ -1,0 +1,1 @@
+"""Presentation: text, notebook HTML, tables and diagrams. Nothing here decides law."""

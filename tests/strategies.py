@@ -1,0 +1,206 @@
+"""Hypothesis strategies for governance models: valid ones and nearly-valid ones."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from hypothesis import strategies as st
+
+from govmodel import (
+    Agreement,
+    AgreementKind,
+    Body,
+    BodyKind,
+    Contract,
+    Delegation,
+    GovernanceModel,
+    Membership,
+    Organisation,
+    PartyType,
+    Post,
+    PostKind,
+)
+from govmodel.model.matters import STANDARD_MATTERS
+
+DAY0 = date(2000, 1, 1)
+MATTER_IDS = [m.id for m in STANDARD_MATTERS]
+
+text = (
+    st.text(
+        alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")),
+        min_size=1,
+        max_size=30,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
+days = st.integers(min_value=0, max_value=10_000).map(lambda n: DAY0 + timedelta(days=n))
+
+
+@st.composite
+def periods(draw: st.DrawFn) -> dict[str, Any]:
+    """Optional start and end dates, in order."""
+    start = draw(st.none() | days)
+    end = draw(st.none() | days)
+    if start and end and end < start:
+        start, end = end, start
+    return {"start": start, "end": end}
+
+
+@st.composite
+def models(draw: st.DrawFn, *, max_orgs: int = 5, cycles: bool = True) -> GovernanceModel:
+    """A valid model: every reference resolves, every id is unique.
+
+    With ``cycles`` the delegations may form cycles (which are legal input and
+    must be handled by every algorithm).
+    """
+    n_orgs = draw(st.integers(1, max_orgs))
+    orgs = [
+        Organisation(
+            f"org{i}",
+            draw(text),
+            draw(st.sampled_from(list(PartyType))),
+            ods=draw(st.none() | st.from_regex(r"[A-Z0-9]{3}", fullmatch=True)),
+            **draw(periods()),
+        )
+        for i in range(n_orgs)
+    ]
+    org_ids = [o.id for o in orgs]
+    posts = [
+        Post(
+            f"post{i}",
+            draw(text),
+            draw(st.sampled_from(list(PostKind))),
+            draw(st.none() | st.sampled_from(org_ids)),
+            **draw(periods()),
+        )
+        for i in range(draw(st.integers(0, 6)))
+    ]
+    post_ids = [p.id for p in posts]
+    n_bodies = draw(st.integers(0, 7))
+    body_ids = [f"body{i}" for i in range(n_bodies)]
+    bodies = []
+    for bid in body_ids:
+        members = (
+            tuple(
+                Membership(
+                    post,
+                    voting=draw(st.booleans()),
+                    on_behalf_of=draw(st.none() | st.sampled_from(org_ids)),
+                )
+                for post in draw(st.lists(st.sampled_from(post_ids), unique=True, max_size=4))
+            )
+            if post_ids
+            else ()
+        )
+        bodies.append(
+            Body(
+                bid,
+                draw(text),
+                draw(st.sampled_from(list(BodyKind))),
+                tuple(
+                    draw(st.lists(st.sampled_from(org_ids), min_size=1, max_size=3, unique=True))
+                ),
+                members=members,
+                quorum=draw(st.none() | st.integers(0, 6)),
+                reports_to=tuple(
+                    draw(st.lists(st.sampled_from(body_ids), max_size=2, unique=True))
+                    if cycles
+                    else ()
+                ),
+                **draw(periods()),
+            )
+        )
+    holders = body_ids + post_ids
+    delegations = []
+    if len(holders) >= 2:
+        for i in range(draw(st.integers(0, 8))):
+            src, dst = draw(st.lists(st.sampled_from(holders), min_size=2, max_size=2, unique=True))
+            if not cycles and holders.index(dst) <= holders.index(src):
+                src, dst = dst, src
+            delegations.append(
+                Delegation(
+                    f"del{i}",
+                    src,
+                    dst,
+                    tuple(
+                        draw(
+                            st.lists(
+                                st.sampled_from(MATTER_IDS), min_size=1, max_size=3, unique=True
+                            )
+                        )
+                    ),
+                    limit=draw(st.none() | st.integers(0, 10_000_000)),
+                    onward=draw(st.booleans()),
+                    ratification=draw(st.booleans()),
+                    **draw(periods()),
+                )
+            )
+    agreements = [
+        Agreement(
+            f"agr{i}",
+            draw(text),
+            draw(st.sampled_from(list(AgreementKind))),
+            tuple(draw(st.lists(st.sampled_from(org_ids), min_size=1, max_size=4, unique=True))),
+            bodies=tuple(draw(st.lists(st.sampled_from(body_ids), max_size=2, unique=True)))
+            if body_ids
+            else (),
+            **draw(periods()),
+        )
+        for i in range(draw(st.integers(0, 2)))
+    ]
+    contracts = [
+        Contract(
+            f"con{i}",
+            draw(text),
+            tuple(draw(st.lists(st.sampled_from(org_ids), min_size=1, max_size=2, unique=True))),
+            tuple(draw(st.lists(st.sampled_from(org_ids), min_size=1, max_size=3, unique=True))),
+            value=draw(st.none() | st.integers(0, 10**9)),
+            **draw(periods()),
+        )
+        for i in range(draw(st.integers(0, 2)))
+    ]
+    return GovernanceModel(
+        name=draw(text),
+        as_of=draw(days),
+        description=draw(st.none() | text),
+        organisations=orgs,
+        bodies=bodies,
+        posts=posts,
+        delegations=delegations,
+        agreements=agreements,
+        contracts=contracts,
+        notes=tuple(draw(st.lists(text, max_size=2))),
+    )
+
+
+def _break(data: dict[str, Any], draw: st.DrawFn) -> dict[str, Any]:
+    """Introduce one realistic mistake into a plain model document."""
+    mistake = draw(
+        st.sampled_from(["unknown_key", "dangling_ref", "bad_date", "dup_id", "bad_kind"])
+    )
+    orgs = data["organisations"]
+    if mistake == "unknown_key":
+        orgs[0]["colour"] = "blue"
+    elif mistake == "dangling_ref" and data.get("bodies"):
+        data["bodies"][0]["organisations"] = ["no_such_org"]
+    elif mistake == "bad_date":
+        orgs[0]["start"] = "2020-02-30"
+    elif mistake == "dup_id":
+        orgs.append(dict(orgs[0]))
+    else:
+        orgs[0]["type"] = "quango"
+    return data
+
+
+@st.composite
+def nearly_valid_documents(draw: st.DrawFn) -> dict[str, Any]:
+    """A plain model document (as read from a file) with one mistake in it."""
+    import json
+
+    from govmodel import dumps
+
+    model = draw(models())
+    data = json.loads(dumps(model, format="json"))
+    return _break(data, draw)
