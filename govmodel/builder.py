@@ -43,8 +43,20 @@ class Builder:
     listing every problem.
     """
 
-    def __init__(self, name: str, *, as_of: date | str, description: str | None = None):
-        self._top: dict[str, Any] = {"name": name, "as_of": as_of, "description": description}
+    def __init__(
+        self,
+        name: str,
+        *,
+        as_of: date | str,
+        description: str | None = None,
+        partners: Iterable[str] = (),
+    ):
+        self._top: dict[str, Any] = {
+            "name": name,
+            "as_of": as_of,
+            "description": description,
+            "partners": tuple(partners) or None,
+        }
         self._records: dict[str, list[Any]] = {
             "organisations": [],
             "bodies": [],
@@ -59,7 +71,9 @@ class Builder:
     @classmethod
     def from_model(cls, model: GovernanceModel) -> Builder:
         """A builder holding ``model``'s records, to extend or amend it."""
-        b = cls(model.name, as_of=model.as_of, description=model.description)
+        b = cls(
+            model.name, as_of=model.as_of, description=model.description, partners=model.partners
+        )
         for collection in b._records:
             b._records[collection] = list(getattr(model, collection))
         b._notes = list(model.notes)

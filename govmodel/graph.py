@@ -29,6 +29,7 @@ from govmodel.model.records import (
 )
 
 if TYPE_CHECKING:
+    from govmodel.law.classify import Classification
     from govmodel.law.verdicts import FormsResult
 
 __all__ = ["COLLECTIONS", "GovernanceModel", "Location", "RecordKind"]
@@ -100,6 +101,7 @@ class GovernanceModel:
     name: str
     as_of: date = attrs.field(converter=_as_date)
     description: str | None = None
+    partners: tuple[str, ...] = attrs.field(factory=tuple, converter=_tuple)
     organisations: tuple[Organisation, ...] = attrs.field(factory=tuple, converter=_tuple)
     bodies: tuple[Body, ...] = attrs.field(factory=tuple, converter=_tuple)
     posts: tuple[Post, ...] = attrs.field(factory=tuple, converter=_tuple)
@@ -334,14 +336,26 @@ class GovernanceModel:
     # -- law (implemented in govmodel.law; imported lazily) -------------------------------
 
     def forms(self, *, on: date | str | None = None) -> FormsResult:
-        """Verdict for every governance form among this model's organisations.
+        """Verdict for every governance form among this model's partners.
 
-        ``on`` defaults to the model's own ``as_of`` date.
+        The partners are those listed under ``partners`` (each must exist on the
+        date), or else every organisation in force on the date. ``on``
+        defaults to the model's own ``as_of`` date.
         """
         from govmodel.law.verdicts import forms
 
         day = self.as_of if on is None else _as_date(on)
-        return forms([o for o in self.organisations if o.active_on(day)], on=day)
+        if self.partners:
+            chosen = [self.organisation(p) for p in self.partners]
+        else:
+            chosen = [o for o in self.organisations if o.active_on(day)]
+        return forms(chosen, on=day)
+
+    def classify(self, body: str, *, on: date | str | None = None) -> Classification:
+        """What the multi-party body ``body`` is in law on ``on`` (default ``as_of``)."""
+        from govmodel.law.classify import classify
+
+        return classify(self, body, on=self.as_of if on is None else _as_date(on))
 
     # -- display -------------------------------------------------------------------------
 

@@ -68,6 +68,8 @@ def to_plain(model: GovernanceModel) -> dict[str, Any]:
     out: dict[str, Any] = {"name": model.name, "as_of": model.as_of}
     if model.description:
         out["description"] = model.description
+    if model.partners:
+        out["partners"] = list(model.partners)
     for collection, cls in COLLECTIONS.items():
         records = getattr(model, collection)
         if collection == "matters" and not records:

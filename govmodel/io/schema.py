@@ -41,6 +41,12 @@ TOP_LEVEL: tuple[tuple[str, dict[str, Any], bool, str], ...] = (
     ),
     ("description", {"type": "string"}, False, "What the arrangement is, in a few sentences."),
     (
+        "partners",
+        {"type": "array", "items": {"type": "string"}},
+        False,
+        "Organisations whose governance forms `govmodel forms` judges (default: all in force).",
+    ),
+    (
         "notes",
         {"type": "array", "items": {"type": "string"}},
         False,

@@ -262,6 +262,24 @@ def _record_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
                     Problem(tpath, f"no {label} with id {target!r}", hint, where(tpath))
                 )
 
+    partners = data.get("partners")
+    if isinstance(partners, list):
+        for i, org in enumerate(partners):
+            if isinstance(org, str) and org not in known["organisations"]:
+                guess = closest(org, known["organisations"])
+                hint = (
+                    f"Closest ids: {', '.join(repr(g) for g in guess)}."
+                    if guess
+                    else "List organisation ids from `organisations:`."
+                )
+                problems.append(
+                    Problem(
+                        ("partners", i),
+                        f"no organisation with id {org!r}",
+                        hint,
+                        where(("partners", i)),
+                    )
+                )
     for collection, cls in COLLECTIONS.items():
         for path, record in _records(data, collection):
             check_refs(record, path, cls)

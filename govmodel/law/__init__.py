@@ -1,0 +1,27 @@
+"""The law: party types, governance forms, the rulebook, verdicts and classification."""
+
+from govmodel.law.base import Basis, Citation, Confidence, Effect, Period, Route, Rule
+from govmodel.law.forms import FORMS, FormInfo
+from govmodel.law.parties import PARTY_TYPES, PartyInfo
+from govmodel.law.rules import RULEBOOK
+from govmodel.law.verdicts import Explanation, FormsResult, FormVerdict, Reason, forms
+
+__all__ = [
+    "FORMS",
+    "PARTY_TYPES",
+    "RULEBOOK",
+    "Basis",
+    "Citation",
+    "Confidence",
+    "Effect",
+    "Explanation",
+    "FormInfo",
+    "FormVerdict",
+    "FormsResult",
+    "PartyInfo",
+    "Period",
+    "Reason",
+    "Route",
+    "Rule",
+    "forms",
+]

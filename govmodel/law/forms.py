@@ -1,0 +1,148 @@
+"""The governance forms catalogue, in plain English with its legal basis."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from govmodel.model.kinds import FormId as F
+
+__all__ = ["FORMS", "Combination", "FormInfo", "form_info"]
+
+
+class Combination(enum.Enum):
+    """How participants must be covered by the legal powers for a form."""
+
+    ONE_POWER = "one_power"
+    """All participants must take part under one and the same power (a joint committee)."""
+    EACH_OWN = "each_own"
+    """Each participant needs a power of its own (a contract, a joint venture)."""
+
+
+@attrs.frozen
+class FormInfo:
+    """What a governance form is and how the evaluator treats it."""
+
+    id: F
+    title: str
+    description: str
+    legal_basis: str
+    combination: Combination
+    min_parties: int = 2
+    advisory_fallback: bool = False
+    """Whether the parties may still meet as an advisory forum when the form is not lawful."""
+
+
+FORMS: dict[F, FormInfo] = {
+    i.id: i
+    for i in (
+        FormInfo(
+            F.JOINT_COMMITTEE,
+            "Joint committee",
+            "One committee of two or more bodies that takes decisions binding all of them, "
+            "using functions each body has delegated to it. It needs an express statutory "
+            "power covering every member body.",
+            "NHS Act 2006 s.65Z5 (from 1 July 2022); before then ss.13Z and 14Z3 for NHS "
+            "commissioners, SI 2000/89 for PCTs, SI 1990/2024 reg 15 for NHS trusts; Local "
+            "Government Act 1972 s.102 for councils.",
+            Combination.ONE_POWER,
+        ),
+        FormInfo(
+            F.COMMITTEES_IN_COMMON,
+            "Committees in common",
+            "Each body sets up its own committee with its own delegated authority; the "
+            "committees meet together and take the same decision, which binds each body "
+            "separately.",
+            "Each body's own power to delegate to a committee (NHS Act 2006 Sch 7 para 15 for "
+            "foundation trusts; SI 1990/2024 for NHS trusts; the ICB constitution; Local "
+            "Government Act 1972 s.101).",
+            Combination.ONE_POWER,
+            advisory_fallback=True,
+        ),
+        FormInfo(
+            F.LEAD_PROVIDER,
+            "Lead provider",
+            "A commissioner contracts with one provider, which subcontracts parts of the "
+            "service to the others. No statutory function moves.",
+            "Contract law and the NHS Standard Contract; procurement rules (Provider Selection "
+            "Regime from 1 January 2024).",
+            Combination.EACH_OWN,
+            min_parties=1,
+        ),
+        FormInfo(
+            F.CONTRACTUAL_JOINT_VENTURE,
+            "Contractual joint venture",
+            "A collaboration agreement with a partnership board deciding matters under the "
+            "contract; no new legal person and no delegated statutory functions.",
+            "Contract law; each party's power to enter agreements (NHS Act 2006 Sch 4 for NHS "
+            "trusts; ss.47 and 47A for foundation trusts).",
+            Combination.EACH_OWN,
+        ),
+        FormInfo(
+            F.ALLIANCE_AGREEMENT,
+            "Alliance agreement",
+            "A contract among providers (often with the commissioners) that sits alongside "
+            "each provider's own contract and shares outcomes and risk.",
+            "Contract law; NHS England's template alliance agreement (December 2016).",
+            Combination.EACH_OWN,
+        ),
+        FormInfo(
+            F.CORPORATE_JOINT_VENTURE,
+            "Corporate joint venture",
+            "A new company or LLP owned by the partners; it can hold contracts and employ staff "
+            "but cannot receive delegated statutory functions.",
+            "Companies Act 2006; NHS Act 2006 s.46 (foundation trust investment) and s.51A "
+            "(significant transactions).",
+            Combination.EACH_OWN,
+        ),
+        FormInfo(
+            F.SECTION_75_PARTNERSHIP,
+            "Section 75 partnership",
+            "Pooled funds, lead commissioning or integrated provision between NHS bodies and "
+            "local authorities.",
+            "NHS Act 2006 s.75 and the NHS Bodies and Local Authorities Partnership "
+            "Arrangements Regulations 2000 (SI 2000/617).",
+            Combination.ONE_POWER,
+        ),
+        FormInfo(
+            F.DELEGATION_OF_FUNCTIONS,
+            "Delegation of functions",
+            "One body's statutory functions exercised by another body under a statutory "
+            "power; liability and accountability follow the statute.",
+            "NHS Act 2006 s.65Z5 (from 1 July 2022); before then ss.13Z and 14Z3 for NHS "
+            "commissioners and SI 2000/89 for PCTs.",
+            Combination.ONE_POWER,
+        ),
+        FormInfo(
+            F.SHARED_LEADERSHIP,
+            "Shared leadership (group model)",
+            "A chair or chief executive in common, or a group of trusts with shared leadership; "
+            "each trust remains a separate legal person with its own board.",
+            "Each trust's appointment rules (NHS Act 2006 Sch 7 for foundation trusts; Sch 4 "
+            "for NHS trusts).",
+            Combination.ONE_POWER,
+        ),
+        FormInfo(
+            F.MERGER_ACQUISITION,
+            "Merger or acquisition",
+            "Statutory merger into a new foundation trust, or acquisition of one trust by another.",
+            "NHS Act 2006 ss.56 and 56A.",
+            Combination.ONE_POWER,
+        ),
+        FormInfo(
+            F.MEMORANDUM_OF_UNDERSTANDING,
+            "Memorandum of understanding",
+            "A statement of shared principles and intentions, normally not legally binding; it "
+            "delegates nothing.",
+            "No statutory basis needed.",
+            Combination.EACH_OWN,
+            min_parties=2,
+        ),
+    )
+}
+
+
+def form_info(form: F) -> FormInfo:
+    """Facts about ``form``."""
+    return FORMS[form]

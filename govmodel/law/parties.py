@@ -1,0 +1,244 @@
+"""Party types: what each is in law, when it existed, and the statute that made it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+
+from govmodel.errors import PartyNotInExistence
+from govmodel.law.base import Basis, Citation, Confidence, Period, d
+from govmodel.law.sources import caice, hsca2012, lga1972, nhsa, si
+from govmodel.model.kinds import PartyType as T
+
+__all__ = ["PARTY_TYPES", "PartyInfo", "check_exists", "party_info", "statutory_types"]
+
+
+@attrs.frozen
+class PartyInfo:
+    """Facts about one party type."""
+
+    type: T
+    title: str
+    description: str
+    existed: Period
+    created_by: Citation
+    existence_basis: Basis
+    existence_confidence: Confidence
+    statutory: bool
+    """Holds statutory public functions (an NHS body or a local or combined authority)."""
+    nhs_body: bool
+    ended_because: str | None = None
+
+
+PARTY_TYPES: dict[T, PartyInfo] = {
+    i.type: i
+    for i in (
+        PartyInfo(
+            T.NHS_ENGLAND,
+            "NHS England",
+            "The national NHS body; the NHS Commissioning Board until it was renamed in 2022.",
+            Period(d("2012-10-01")),
+            nhsa("s.1H and Sch A1", "section/1H"),
+            Basis.CONFIRMED,
+            Confidence.HIGH,
+            statutory=True,
+            nhs_body=True,
+        ),
+        PartyInfo(
+            T.STRATEGIC_HEALTH_AUTHORITY,
+            "Strategic health authority",
+            "Regional NHS body overseeing primary care trusts.",
+            Period(d("2002-07-01"), d("2013-03-31")),
+            Citation(
+                "NHS Reform and Health Care Professions Act 2002",
+                "Sch 1",
+                "https://www.legislation.gov.uk/ukpga/2002/17/schedule/1",
+            ),
+            Basis.UNCHECKED,
+            Confidence.MEDIUM,
+            statutory=True,
+            nhs_body=True,
+            ended_because="strategic health authorities were abolished on 31 March 2013 "
+            "(Health and Social Care Act 2012 s.33)",
+        ),
+        PartyInfo(
+            T.PRIMARY_CARE_TRUST,
+            "Primary care trust",
+            "Local NHS commissioner, and until 2011 often a provider of community services.",
+            Period(d("2000-04-01"), d("2013-03-31")),
+            si("2000/89", "(procedure regulations)", "regulation/9/made"),
+            Basis.CONFIRMED,
+            Confidence.HIGH,
+            statutory=True,
+            nhs_body=True,
+            ended_because="primary care trusts were abolished on 31 March 2013 "
+            "(Health and Social Care Act 2012; SI 2013/160)",
+        ),
+        PartyInfo(
+            T.CLINICAL_COMMISSIONING_GROUP,
+            "Clinical commissioning group",
+            "Local NHS commissioner made up of GP practices.",
+            Period(d("2013-04-01"), d("2022-06-30")),
+            hsca2012("s.25", "section/25"),
+            Basis.CONFIRMED,
+            Confidence.HIGH,
+            statutory=True,
+            nhs_body=True,
+            ended_because="clinical commissioning groups were abolished when integrated care "
+            "boards were established on 1 July 2022 (Health and Care Act 2022)",
+        ),
+        PartyInfo(
+            T.INTEGRATED_CARE_BOARD,
+            "Integrated care board",
+            "Statutory NHS commissioner for an integrated care system.",
+            Period(d("2022-07-01")),
+            nhsa("s.14Z25 and Sch 1B", "section/14Z25"),
+            Basis.CONFIRMED,
+            Confidence.HIGH,
+            statutory=True,
+            nhs_body=True,
+        ),
+        PartyInfo(
+            T.NHS_TRUST,
+            "NHS trust",
+            "NHS provider body established by order; still exists alongside foundation trusts.",
+            Period(d("1991-04-01")),
+            nhsa("s.25 and Sch 4", "section/25"),
+            Basis.UNCHECKED,
+            Confidence.MEDIUM,
+            statutory=True,
+            nhs_body=True,
+        ),
+        PartyInfo(
+            T.NHS_FOUNDATION_TRUST,
+            "NHS foundation trust",
+            "Public benefit corporation with members, a council of governors and a board of "
+            "directors.",
+            Period(d("2004-04-01")),
+            nhsa("s.30 and Sch 7", "section/30"),
+            Basis.CONFIRMED,
+            Confidence.HIGH,
+            statutory=True,
+            nhs_body=True,
+        ),
+        PartyInfo(
+            T.LOCAL_AUTHORITY,
+            "Local authority",
+            "County, district, unitary or London borough council.",
+            Period(),
+            lga1972("s.101", "section/101"),
+            Basis.CONFIRMED,
+            Confidence.HIGH,
+            statutory=True,
+            nhs_body=False,
+        ),
+        PartyInfo(
+            T.COMBINED_AUTHORITY,
+            "Combined authority",
+            "Body of several councils under the Local Democracy, Economic Development and "
+            "Construction Act 2009.",
+            Period(d("2011-04-01")),
+            Citation(
+                "Local Democracy, Economic Development and Construction Act 2009",
+                "s.103",
+                "https://www.legislation.gov.uk/ukpga/2009/20/section/103",
+            ),
+            Basis.UNCHECKED,
+            Confidence.MEDIUM,
+            statutory=True,
+            nhs_body=False,
+        ),
+        PartyInfo(
+            T.COMMUNITY_INTEREST_COMPANY,
+            "Community interest company",
+            "Company with an asset lock and a community interest test; never a charity.",
+            Period(d("2005-07-01")),
+            caice("Part 2, s.26", "part/2"),
+            Basis.CONFIRMED,
+            Confidence.HIGH,
+            statutory=False,
+            nhs_body=False,
+        ),
+        PartyInfo(
+            T.CHARITY,
+            "Charity",
+            "Charitable company, charitable incorporated organisation or trust.",
+            Period(),
+            Citation("Charities Act 2011", "", "https://www.legislation.gov.uk/ukpga/2011/25"),
+            Basis.UNCHECKED,
+            Confidence.HIGH,
+            statutory=False,
+            nhs_body=False,
+        ),
+        PartyInfo(
+            T.COMPANY,
+            "Company",
+            "Private company, including GP federations and independent providers.",
+            Period(),
+            Citation("Companies Act 2006", "", "https://www.legislation.gov.uk/ukpga/2006/46"),
+            Basis.UNCHECKED,
+            Confidence.HIGH,
+            statutory=False,
+            nhs_body=False,
+        ),
+        PartyInfo(
+            T.LIMITED_LIABILITY_PARTNERSHIP,
+            "Limited liability partnership",
+            "Body corporate under the Limited Liability Partnerships Act 2000.",
+            Period(d("2001-04-06")),
+            Citation(
+                "Limited Liability Partnerships Act 2000",
+                "",
+                "https://www.legislation.gov.uk/ukpga/2000/12",
+            ),
+            Basis.UNCHECKED,
+            Confidence.MEDIUM,
+            statutory=False,
+            nhs_body=False,
+        ),
+        PartyInfo(
+            T.GP_PRACTICE,
+            "GP practice",
+            "Partnership, sole trader or company holding a GMS, PMS or APMS contract.",
+            Period(),
+            nhsa("Part 4", "part/4"),
+            Basis.UNCHECKED,
+            Confidence.HIGH,
+            statutory=False,
+            nhs_body=False,
+        ),
+    )
+}
+
+
+def party_info(party_type: T) -> PartyInfo:
+    """Facts about ``party_type``."""
+    return PARTY_TYPES[party_type]
+
+
+def statutory_types() -> frozenset[T]:
+    """Party types that hold statutory public functions."""
+    return frozenset(t for t, i in PARTY_TYPES.items() if i.statutory)
+
+
+def check_exists(party_type: T, on: date, *, name: str | None = None) -> None:
+    """Raise :class:`PartyNotInExistence` if ``party_type`` did not exist on ``on``.
+
+    >>> check_exists(T.PRIMARY_CARE_TRUST, date(2013, 4, 1))
+    Traceback (most recent call last):
+    ...
+    govmodel.errors.PartyNotInExistence: primary_care_trust did not exist on 2013-04-01: \
+primary care trusts were abolished on 31 March 2013 (Health and Social Care Act 2012; \
+SI 2013/160)
+    """
+    info = PARTY_TYPES[party_type]
+    if info.existed.contains(on):
+        return
+    label = name or party_type.value
+    if info.existed.end is not None and on > info.existed.end:
+        reason = info.ended_because or f"it existed until {info.existed.end.isoformat()}"
+    else:
+        start = info.existed.start.isoformat() if info.existed.start else "?"
+        reason = f"the first {info.title.lower()}s date from {start} ({info.created_by.text})"
+    raise PartyNotInExistence(label, on, reason)

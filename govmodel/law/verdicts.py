@@ -1,0 +1,315 @@
+"""Verdicts for every governance form, with reasons, conditions and explanations.
+
+>>> import govmodel
+>>> result = govmodel.forms(["ft", "ft", "cic"], on="2023-01-01")
+>>> v = result["joint_committee"]
+>>> v.verdict.value, v.eligible
+('partial', ('nhs_foundation_trust#1', 'nhs_foundation_trust#2'))
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from datetime import date
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from govmodel.errors import PartyNotInExistence
+from govmodel.law.base import Basis, Confidence, Effect, Rule
+from govmodel.law.evaluate import Consideration, Outcome, Party, evaluate_form, min_confidence
+from govmodel.law.forms import form_info
+from govmodel.law.parties import check_exists
+from govmodel.model.kinds import FormId, PartyType, Verdict
+from govmodel.model.records import Organisation
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from govmodel.graph import GovernanceModel
+
+__all__ = ["Explanation", "FormVerdict", "FormsResult", "Reason", "forms", "parties_from"]
+
+VERDICT_COLOURS = {
+    Verdict.LAWFUL: "#d4edda",
+    Verdict.PARTIAL: "#fff3cd",
+    Verdict.ADVISORY_ONLY: "#d1ecf1",
+    Verdict.NOT_LAWFUL: "#f8d7da",
+}
+
+
+@attrs.frozen
+class Reason:
+    """A rule behind a verdict, with its citation and confidence."""
+
+    rule: str
+    statement: str
+    citation: str
+    url: str
+    confidence: Confidence
+    basis: Basis
+    effect: Effect
+
+    @classmethod
+    def from_rule(cls, rule: Rule) -> Reason:
+        """The reason a rule gives."""
+        return cls(
+            rule.id,
+            rule.statement,
+            rule.citation.text,
+            rule.citation.url,
+            rule.confidence,
+            rule.basis,
+            rule.effect,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's JSON shape (plus ``basis`` and ``effect``)."""
+        return {
+            "rule": self.rule,
+            "statement": self.statement,
+            "citation": self.citation,
+            "url": self.url,
+            "confidence": self.confidence.value,
+            "basis": self.basis.value,
+            "effect": self.effect.value,
+        }
+
+
+@attrs.frozen
+class Explanation:
+    """Every rule considered for one form, held or not, with why (``explain``)."""
+
+    form: FormId
+    on: date
+    verdict: Verdict
+    considered: tuple[Consideration, ...]
+
+    def __str__(self) -> str:
+        lines = [f"{form_info(self.form).title} on {self.on.isoformat()}: {self.verdict.value}", ""]
+        for c in self.considered:
+            mark = "held    " if c.held else "not held"
+            lines.append(f"  [{mark}] {c.rule.id:<9} {c.rule.effect.value:<8} {c.why}")
+            lines.append(f"             {c.rule.citation.text} <{c.rule.citation.url}>")
+        return "\n".join(lines) + "\n"
+
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            f"<tr style='background:{'#d4edda' if c.held else '#f2f2f2'}'>"
+            f"<td>{'held' if c.held else 'not held'}</td><td>{escape(c.rule.id)}</td>"
+            f"<td>{c.rule.effect.value}</td><td>{escape(c.why)}</td>"
+            f"<td><a href='{escape(c.rule.citation.url)}'>{escape(c.rule.citation.text)}</a>"
+            f"</td></tr>"
+            for c in self.considered
+        )
+        return (
+            f"<p><b>{escape(form_info(self.form).title)}</b> on "
+            f"{self.on.isoformat()}: {self.verdict.value}</p><table><thead><tr>"
+            "<th>result</th><th>rule</th><th>effect</th><th>why</th><th>citation</th>"
+            f"</tr></thead><tbody>{rows}</tbody></table>"
+        )
+
+
+@attrs.frozen
+class FormVerdict:
+    """The verdict for one form."""
+
+    form: FormId
+    verdict: Verdict
+    eligible: tuple[str, ...]
+    conditions: tuple[str, ...]
+    disputed: bool
+    reasons: tuple[Reason, ...]
+    confidence: Confidence
+    considered: tuple[Consideration, ...] = attrs.field(repr=False)
+
+    @property
+    def title(self) -> str:
+        """The form's plain-English title."""
+        return form_info(self.form).title
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's JSON shape (plus ``confidence``)."""
+        return {
+            "form": self.form.value,
+            "verdict": self.verdict.value,
+            "eligible": list(self.eligible),
+            "conditions": list(self.conditions),
+            "disputed": self.disputed,
+            "confidence": self.confidence.value,
+            "reasons": [r.to_dict() for r in self.reasons],
+        }
+
+
+@attrs.frozen
+class FormsResult:
+    """Verdicts for every form for a set of parties on a date."""
+
+    on: date
+    parties: tuple[Party, ...]
+    forms: tuple[FormVerdict, ...]
+
+    def __getitem__(self, form: FormId | str) -> FormVerdict:
+        wanted = FormId.parse(form)
+        return next(v for v in self.forms if v.form is wanted)
+
+    def __iter__(self) -> Iterator[FormVerdict]:
+        return iter(self.forms)
+
+    def explain(self, form: FormId | str) -> Explanation:
+        """Every rule considered for ``form``: which held, which did not, and why."""
+        v = self[form]
+        return Explanation(v.form, self.on, v.verdict, v.considered)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's JSON shape for ``govmodel forms --format json``."""
+        return {
+            "on": self.on.isoformat(),
+            "parties": [
+                {"name": p.name, "type": p.type.value} | ({"id": p.id} if p.id else {})
+                for p in self.parties
+            ],
+            "forms": [v.to_dict() for v in self.forms],
+        }
+
+    def to_json(self) -> str:
+        """Deterministic JSON text."""
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per form: verdict, eligible parties, conditions, rules, confidence."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            [
+                {
+                    "form": v.form.value,
+                    "verdict": v.verdict.value,
+                    "eligible": ", ".join(v.eligible),
+                    "disputed": v.disputed,
+                    "confidence": v.confidence.value,
+                    "rules": ", ".join(r.rule for r in v.reasons),
+                    "conditions": len(v.conditions),
+                }
+                for v in self.forms
+            ]
+        )
+
+    def __str__(self) -> str:
+        head = ", ".join(f"{p.name} ({p.type.value})" for p in self.parties)
+        lines = [f"Governance forms on {self.on.isoformat()} for {head}", ""]
+        width = max(len(v.form.value) for v in self.forms)
+        for v in self.forms:
+            flag = " (disputed)" if v.disputed else ""
+            lines.append(
+                f"{v.form.value:<{width}}  {v.verdict.value:<13} {v.confidence.value:<6}{flag}"
+            )
+            if v.verdict is Verdict.PARTIAL:
+                lines.append(f"{'':<{width}}  eligible: {', '.join(v.eligible)}")
+            rules = ", ".join(
+                r.rule for r in v.reasons if r.effect in (Effect.PERMIT, Effect.FORBID)
+            )
+            if rules:
+                lines.append(f"{'':<{width}}  rules: {rules}")
+        lines += ["", "Run `govmodel rule ID` for any rule's text, citation and confidence."]
+        return "\n".join(lines) + "\n"
+
+    def _repr_html_(self) -> str:
+        rows = []
+        for v in self.forms:
+            reasons = "<br>".join(
+                f"<a href='{escape(r.url)}' title='{escape(r.statement)}'>{escape(r.rule)}</a>"
+                f" {escape(r.citation)}"
+                for r in v.reasons
+                if r.effect in (Effect.PERMIT, Effect.FORBID)
+            )
+            rows.append(
+                f"<tr style='background:{VERDICT_COLOURS[v.verdict]}'>"
+                f"<td>{escape(v.title)}</td><td><b>{v.verdict.value}</b>"
+                f"{' (disputed)' if v.disputed else ''}</td>"
+                f"<td>{escape(', '.join(v.eligible))}</td><td>{v.confidence.value}</td>"
+                f"<td>{reasons}</td><td>{len(v.conditions)}</td></tr>"
+            )
+        parties = escape(", ".join(f"{p.name} ({p.type.value})" for p in self.parties))
+        return (
+            f"<p>Governance forms on <b>{self.on.isoformat()}</b> for {parties}</p>"
+            "<table><thead><tr><th>form</th><th>verdict</th><th>eligible</th>"
+            "<th>confidence</th><th>rules</th><th>conditions</th></tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>"
+        )
+
+
+PartyLike = PartyType | str | Organisation | tuple[PartyType | str, str] | Party
+
+
+def parties_from(items: Iterable[PartyLike]) -> list[Party]:
+    """Normalise party descriptions: types (named ``TYPE#n``), (type, name) pairs,
+    organisations (named by short name), or :class:`Party`."""
+    out: list[Party] = []
+    counts: dict[PartyType, int] = {}
+    for item in items:
+        if isinstance(item, Party):
+            out.append(item)
+        elif isinstance(item, Organisation):
+            out.append(Party(item.label, item.type, item.id))
+        elif isinstance(item, tuple):
+            out.append(Party(item[1], PartyType.parse(item[0])))
+        else:
+            ptype = PartyType.parse(item)
+            counts[ptype] = counts.get(ptype, 0) + 1
+            out.append(Party(f"{ptype.value}#{counts[ptype]}", ptype))
+    seen: dict[str, int] = {}
+    for p in out:
+        seen[p.name] = seen.get(p.name, 0) + 1
+    return [attrs.evolve(p, name=p.id) if seen[p.name] > 1 and p.id else p for p in out]
+
+
+def forms(parties: Iterable[PartyLike] | GovernanceModel, *, on: date | str) -> FormsResult:
+    """The verdict for every governance form for ``parties`` on ``on``.
+
+    ``parties`` may be party types or aliases (``"ft"``), ``(type, name)`` pairs,
+    :class:`~govmodel.model.records.Organisation` records, or a whole model (its
+    ``partners``, or all organisations in force on the date).
+
+    Raises :class:`~govmodel.errors.PartyNotInExistence` when a party type, or
+    an organisation, did not exist on the date.
+    """
+    from govmodel.graph import GovernanceModel
+
+    day = on if isinstance(on, date) else date.fromisoformat(on)
+    if isinstance(parties, GovernanceModel):
+        return parties.forms(on=day)
+    orgs = list(parties)
+    for item in orgs:
+        if isinstance(item, Organisation) and not item.active_on(day):
+            period = f"{item.start or '...'} to {item.end or 'now'}"
+            raise PartyNotInExistence(item.label, day, f"the model gives its period as {period}")
+    normalised = parties_from(orgs)
+    for party in normalised:
+        check_exists(
+            party.type,
+            day,
+            name=f"{party.name} ({party.type.value})" if party.name != party.type.value else None,
+        )
+    verdicts = []
+    for form in FormId:
+        outcome = evaluate_form(form, normalised, day)
+        verdicts.append(_verdict(outcome))
+    return FormsResult(day, tuple(normalised), tuple(verdicts))
+
+
+def _verdict(outcome: Outcome) -> FormVerdict:
+    reasons = tuple(Reason.from_rule(r) for r in outcome.deciding)
+    deciding = [r for r in outcome.deciding if r.effect in (Effect.PERMIT, Effect.FORBID)]
+    return FormVerdict(
+        outcome.form,
+        outcome.verdict,
+        tuple(p.name for p in outcome.eligible),
+        outcome.conditions,
+        outcome.disputed,
+        reasons,
+        min_confidence(deciding or list(outcome.deciding)),
+        outcome.considered,
+    )
