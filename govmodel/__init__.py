@@ -6,7 +6,7 @@ ask which governance forms are lawful on a date, what is wrong with a scheme
 of delegation, and who is accountable for a decision.
 """
 
-from govmodel import examples
+from govmodel import examples, law
 from govmodel.builder import Builder
 from govmodel.errors import (
     GovModelError,
@@ -18,6 +18,8 @@ from govmodel.errors import (
 )
 from govmodel.graph import GovernanceModel, Location
 from govmodel.io import Problem, dumps, load, loads, model_schema, save
+from govmodel.law.classify import Classification, LegalCharacter, classify
+from govmodel.law.verdicts import FormsResult, FormVerdict, forms
 from govmodel.model.kinds import (
     AgreementKind,
     BodyKind,
@@ -48,12 +50,16 @@ __all__ = [
     "Body",
     "BodyKind",
     "Builder",
+    "Classification",
     "Contract",
     "ContractKind",
     "Delegation",
     "FormId",
+    "FormVerdict",
+    "FormsResult",
     "GovModelError",
     "GovernanceModel",
+    "LegalCharacter",
     "Location",
     "Matter",
     "MemberRole",
@@ -71,8 +77,11 @@ __all__ = [
     "UnknownKind",
     "Verdict",
     "__version__",
+    "classify",
     "dumps",
     "examples",
+    "forms",
+    "law",
     "load",
     "loads",
     "model_schema",

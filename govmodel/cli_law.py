@@ -129,9 +129,8 @@ def _rule(args: argparse.Namespace) -> int:
     print(f"{rule.id}: {rule.title}")
     print(wrap(rule.statement, indent="  "))
     print(f"  effect:     {rule.effect.value}")
-    print(
-        f"  forms:      {', '.join(sorted(f.value for f in rule.forms)) or '(schemes of delegation)'}"
-    )
+    forms = ", ".join(sorted(f.value for f in rule.forms)) or "(schemes of delegation)"
+    print(f"  forms:      {forms}")
     print(f"  parties:    {', '.join(sorted(t.value for t in rule.parties)) or 'any'}")
     print(f"  in force:   {rule.in_force}")
     print(f"  basis:      {rule.basis.value}, confidence {rule.confidence.value}")

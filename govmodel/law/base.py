@@ -104,6 +104,12 @@ def _types(values: Iterable[PartyType | str]) -> frozenset[PartyType]:
     return frozenset(PartyType.parse(v) for v in values)
 
 
+def _type_groups(
+    groups: Iterable[Iterable[PartyType | str]],
+) -> tuple[frozenset[PartyType], ...]:
+    return tuple(_types(g) for g in groups)
+
+
 @attrs.frozen
 class Route:
     """Who may take part in a form under one legal power.
@@ -121,9 +127,7 @@ class Route:
     """
 
     members: frozenset[PartyType] = attrs.field(converter=_types)
-    requires: tuple[frozenset[PartyType], ...] = attrs.field(
-        default=(), converter=lambda groups: tuple(_types(g) for g in groups)
-    )
+    requires: tuple[frozenset[PartyType], ...] = attrs.field(default=(), converter=_type_groups)
     min_parties: int = 2
     joins: tuple[tuple[PartyType, date], ...] = ()
 
@@ -154,9 +158,7 @@ class Rule:
     parties: frozenset[PartyType] = attrs.field(default=frozenset(), converter=_types)
     route: Route | None = None
     excludes: frozenset[PartyType] = attrs.field(default=frozenset(), converter=_types)
-    together: tuple[frozenset[PartyType], ...] = attrs.field(
-        default=(), converter=lambda groups: tuple(_types(g) for g in groups)
-    )
+    together: tuple[frozenset[PartyType], ...] = attrs.field(default=(), converter=_type_groups)
     dispute: str | None = None
     note: str | None = None
     since: str = "0.1.0"

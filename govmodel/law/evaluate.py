@@ -111,7 +111,7 @@ def evaluate_form(form: FormId, parties: Sequence[Party], on: date) -> Outcome:
         group = best[1] if best else []
         chosen = [best[0]] if best else []
         for rule, other in options[1:]:
-            if set(p.name for p in other) - set(p.name for p in group):
+            if {p.name for p in other} - {p.name for p in group}:
                 conditions.append(
                     f"Alternatively {_names(other)} may use this form under {rule.title} "
                     f"({rule.id}, {rule.confidence.value} confidence)."

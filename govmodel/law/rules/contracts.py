@@ -8,7 +8,7 @@ from govmodel.law.sources import commentary, guidance, nhsa, si
 from govmodel.model.kinds import FormId as F
 from govmodel.model.kinds import PartyType as T
 
-C, K, I = Basis.CONFIRMED, Basis.UNCHECKED, Basis.INFERENCE
+C, K, INF = Basis.CONFIRMED, Basis.UNCHECKED, Basis.INFERENCE
 HIGH, MEDIUM, LOW = Confidence.HIGH, Confidence.MEDIUM, Confidence.LOW
 LP = frozenset({F.LEAD_PROVIDER})
 CJV = frozenset({F.CONTRACTUAL_JOINT_VENTURE})
@@ -46,7 +46,7 @@ RULES = (
         Effect.CLASSIFY,
         Period(),
         (NHSP_JV, nhsa("s.65Z5", "section/65Z5")),
-        I,
+        INF,
         HIGH,
     ),
     Rule(
@@ -78,7 +78,7 @@ RULES = (
                 "https://www.sbs.nhs.uk/services/procurement-services/procurement-regulations/",
             ),
         ),
-        I,
+        INF,
         MEDIUM,
         parties={T.NHS_TRUST, T.NHS_FOUNDATION_TRUST},
     ),
@@ -127,7 +127,7 @@ RULES = (
         Effect.PERMIT,
         Period(),
         (nhsa("s.3", "section/3"), NHSP_JV),
-        I,
+        INF,
         HIGH,
         parties=COMMISSIONERS | {T.LOCAL_AUTHORITY, T.COMBINED_AUTHORITY},
         route=Route(
@@ -189,7 +189,7 @@ RULES = (
         Effect.PERMIT,
         Period(d("2022-07-01")),
         (nhsa("s.47A", "section/47A"), NHSP_JV),
-        I,
+        INF,
         MEDIUM,
         parties={T.NHS_FOUNDATION_TRUST},
         route=Route({T.NHS_FOUNDATION_TRUST}, min_parties=1),
@@ -229,7 +229,7 @@ RULES = (
                 "committees",
             ),
         ),
-        I,
+        INF,
         HIGH,
     ),
     Rule(

@@ -8,7 +8,7 @@ from govmodel.law.sources import cic_regs, commentary, hca2022, hsca2012, nhsa
 from govmodel.model.kinds import FormId as F
 from govmodel.model.kinds import PartyType as T
 
-C, K, I = Basis.CONFIRMED, Basis.UNCHECKED, Basis.INFERENCE
+C, K, INF = Basis.CONFIRMED, Basis.UNCHECKED, Basis.INFERENCE
 HIGH, MEDIUM, LOW = Confidence.HIGH, Confidence.MEDIUM, Confidence.LOW
 CORP = frozenset({F.CORPORATE_JOINT_VENTURE})
 MERGE = frozenset({F.MERGER_ACQUISITION})
@@ -88,7 +88,7 @@ RULES = (
         Effect.CLASSIFY,
         Period(),
         (nhsa("s.65Z5", "section/65Z5"),),
-        I,
+        INF,
         HIGH,
     ),
     Rule(
@@ -195,7 +195,7 @@ RULES = (
         Effect.FORBID,
         Period(),
         (nhsa("ss.56, 56A", "section/56A"),),
-        I,
+        INF,
         HIGH,
         parties=NON_STATUTORY,
         excludes=NON_STATUTORY,

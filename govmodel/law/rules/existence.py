@@ -8,7 +8,7 @@ from govmodel.law.sources import caice, commentary, guidance, hsca2012, nhsa, si
 from govmodel.model.kinds import FormId as F
 from govmodel.model.kinds import PartyType as T
 
-C, K, I = Basis.CONFIRMED, Basis.UNCHECKED, Basis.INFERENCE
+C, K, INF = Basis.CONFIRMED, Basis.UNCHECKED, Basis.INFERENCE
 HIGH, MEDIUM, LOW = Confidence.HIGH, Confidence.MEDIUM, Confidence.LOW
 
 RULES = (
@@ -174,7 +174,7 @@ RULES = (
             si("2000/617", "regs 2-3", "made"),
             caice("s.26", "section/26"),
         ),
-        I,
+        INF,
         HIGH,
         parties=NON_STATUTORY,
         excludes=NON_STATUTORY,

@@ -8,7 +8,7 @@ from govmodel.law.sources import commentary, guidance, lga1972, nhsa, si
 from govmodel.model.kinds import FormId as F
 from govmodel.model.kinds import PartyType as T
 
-C, K, I = Basis.CONFIRMED, Basis.UNCHECKED, Basis.INFERENCE
+C, K, INF = Basis.CONFIRMED, Basis.UNCHECKED, Basis.INFERENCE
 HIGH, MEDIUM, LOW = Confidence.HIGH, Confidence.MEDIUM, Confidence.LOW
 JC = frozenset({F.JOINT_COMMITTEE})
 CIC_FORM = frozenset({F.COMMITTEES_IN_COMMON})
@@ -58,7 +58,7 @@ RULES = (
         Effect.FORBID,
         Period(),
         (S65Z5,),
-        I,
+        INF,
         HIGH,
         parties=NON_STATUTORY,
         excludes=NON_STATUTORY,
@@ -99,7 +99,7 @@ RULES = (
                 "delegation-of-functions-and-governance-arrangements",
             ),
         ),
-        I,
+        INF,
         HIGH,
         parties={T.LOCAL_AUTHORITY, T.COMBINED_AUTHORITY},
     ),
@@ -188,7 +188,7 @@ RULES = (
         Effect.FORBID,
         Period(d("2013-04-01"), d("2022-06-30")),
         (nhsa("ss.13Z, 14Z3", "section/14Z3"),),
-        I,
+        INF,
         MEDIUM,
         parties={
             T.CLINICAL_COMMISSIONING_GROUP,
@@ -334,7 +334,7 @@ RULES = (
             ),
             SCH7_15,
         ),
-        I,
+        INF,
         HIGH,
     ),
     Rule(
@@ -386,7 +386,7 @@ RULES = (
                 "effective-committees-in-common",
             ),
         ),
-        I,
+        INF,
         HIGH,
         parties={
             T.NHS_FOUNDATION_TRUST,
@@ -413,7 +413,7 @@ RULES = (
             ),
             SCH7_15,
         ),
-        I,
+        INF,
         MEDIUM,
         parties=NON_STATUTORY,
         dispute="Some advisers accept a mixed committees-in-common arrangement in which the "

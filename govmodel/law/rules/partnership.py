@@ -8,7 +8,7 @@ from govmodel.law.sources import commentary, guidance, lga1972, nhsa, si
 from govmodel.model.kinds import FormId as F
 from govmodel.model.kinds import PartyType as T
 
-C, K, I = Basis.CONFIRMED, Basis.UNCHECKED, Basis.INFERENCE
+C, K, INF = Basis.CONFIRMED, Basis.UNCHECKED, Basis.INFERENCE
 HIGH, MEDIUM, LOW = Confidence.HIGH, Confidence.MEDIUM, Confidence.LOW
 S75 = frozenset({F.SECTION_75_PARTNERSHIP})
 DEL = frozenset({F.DELEGATION_OF_FUNCTIONS})
@@ -222,7 +222,7 @@ RULES = (
         Effect.FORBID,
         Period(),
         (nhsa("ss.13Z, 14Z3, 65Z5", "section/65Z5"),),
-        I,
+        INF,
         HIGH,
         parties=NON_STATUTORY,
         excludes=NON_STATUTORY,
@@ -236,7 +236,7 @@ RULES = (
         Effect.FORBID,
         Period(d("2013-04-01"), d("2022-06-30")),
         (nhsa("Sch 1A para 3; s.14Z3", "section/14Z3"),),
-        I,
+        INF,
         HIGH,
         parties={T.CLINICAL_COMMISSIONING_GROUP, T.NHS_TRUST, T.NHS_FOUNDATION_TRUST},
         together=[{T.CLINICAL_COMMISSIONING_GROUP}, {T.NHS_TRUST, T.NHS_FOUNDATION_TRUST}],
@@ -327,7 +327,7 @@ RULES = (
         Effect.PERMIT,
         Period(d("2013-04-01"), d("2022-06-30")),
         (nhsa("s.14Z3", "section/14Z3"), si("2014/2436", "art 2", "made")),
-        I,
+        INF,
         MEDIUM,
         parties={T.CLINICAL_COMMISSIONING_GROUP},
         route=Route({T.CLINICAL_COMMISSIONING_GROUP}),
@@ -371,7 +371,7 @@ RULES = (
             ),
             nhsa("s.65Z5", "section/65Z5"),
         ),
-        I,
+        INF,
         MEDIUM,
         parties=RELEVANT_BODIES,
         note="An earlier catalogue assumed liability stays with the delegator, as it did "

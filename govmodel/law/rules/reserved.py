@@ -12,7 +12,7 @@ from govmodel.law.sources import caice, cic_regs, commentary, hsca2012, lga1972,
 from govmodel.model.kinds import FormId as F
 from govmodel.model.kinds import PartyType as T
 
-C, K, I = Basis.CONFIRMED, Basis.UNCHECKED, Basis.INFERENCE
+C, K, INF = Basis.CONFIRMED, Basis.UNCHECKED, Basis.INFERENCE
 HIGH, MEDIUM, LOW = Confidence.HIGH, Confidence.MEDIUM, Confidence.LOW
 NONE = frozenset[F]()
 FT = {T.NHS_FOUNDATION_TRUST}
@@ -163,7 +163,7 @@ RULES = (
                 "decision-making",
             ),
         ),
-        I,
+        INF,
         HIGH,
         parties=FT,
     ),
