@@ -2,7 +2,7 @@
 
 >>> from govmodel import examples
 >>> examples.names()[:2]
-['essex-pcts-2010', 'msecc-2020']
+['essex-pcts-2010', 'mse-success-regime-2016']
 >>> examples.load("nics-2021").organisation("esneft").ods
 'RDE'
 """

@@ -20,6 +20,9 @@ from govmodel.io.problems import Path, Problem
 
 __all__ = ["Parsed", "parse"]
 
+# libyaml's parser when PyYAML was built with it (same safe constructors, faster).
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 # Core YAML tags only: no python/* or application tags can reach a constructor.
 _SAFE_TAG = re.compile(
     r"^tag:yaml\.org,2002:(str|int|float|bool|null|timestamp|map|seq|merge|binary)$"
@@ -51,7 +54,7 @@ class Parsed:
 
 def parse(text: str, filename: str) -> Parsed:
     """Parse ``text`` into a :class:`Parsed`; syntax errors become one located problem."""
-    loader = yaml.SafeLoader(text)
+    loader = _LOADER(text)
     values: dict[Path, Location] = {}
     keys: dict[Path, Location] = {}
     problems: list[Problem] = []
@@ -125,7 +128,7 @@ def parse(text: str, filename: str) -> Parsed:
     return Parsed(data, values, keys, problems)
 
 
-def _scalar(loader: yaml.SafeLoader, node: Node) -> Any:
+def _scalar(loader: Any, node: Node) -> Any:
     if not isinstance(node, ScalarNode):
         return loader.construct_object(node, deep=True)
     try:

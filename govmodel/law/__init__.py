@@ -4,6 +4,7 @@ from govmodel.law.base import Basis, Citation, Confidence, Effect, Period, Route
 from govmodel.law.forms import FORMS, FormInfo
 from govmodel.law.parties import PARTY_TYPES, PartyInfo
 from govmodel.law.rules import RULEBOOK
+from govmodel.law.timeline import Timeline, timeline
 from govmodel.law.verdicts import Explanation, FormsResult, FormVerdict, Reason, forms
 
 __all__ = [
@@ -23,5 +24,7 @@ __all__ = [
     "Reason",
     "Route",
     "Rule",
+    "Timeline",
     "forms",
+    "timeline",
 ]

@@ -1,0 +1,221 @@
+"""Sphinx extension: write reference pages generated from govmodel itself.
+
+Pages are regenerated at every build into ``reference/generated/`` (not
+committed), so the file-format reference, the rulebook and the forms and
+party-type catalogues always match the code.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from govmodel.graph import COLLECTIONS
+from govmodel.io.schema import TOP_LEVEL, field_specs
+from govmodel.law.base import Effect, Rule
+from govmodel.law.forms import FORMS
+from govmodel.law.parties import PARTY_TYPES
+from govmodel.law.rules import RULEBOOK
+from govmodel.law.verdicts import forms
+from govmodel.model.kinds import AgreementKind, BodyKind, Kind, MemberRole, PartyType, PostKind
+from govmodel.model.records import Membership
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _format_page() -> str:
+    out = [
+        "# Model file fields",
+        "",
+        "Generated from the record classes; every key a model file may use is listed. "
+        "Keys marked **required** must be present. Dates are ISO `YYYY-MM-DD`.",
+        "",
+        "## Top level",
+        "",
+        "| key | required | meaning |",
+        "|---|---|---|",
+    ]
+    for key, _schema, required, doc in TOP_LEVEL:
+        out.append(f"| `{key}` | {'**required**' if required else ''} | {_cell(doc)} |")
+    for collection in COLLECTIONS:
+        req = "**required**" if collection == "organisations" else ""
+        out.append(f"| `{collection}` | {req} | list of {collection} records (below) |")
+    for collection, cls in [*COLLECTIONS.items(), ("members (inside a body)", Membership)]:
+        out += [
+            "",
+            f"## {collection}",
+            "",
+            (cls.__doc__ or "").strip().splitlines()[0],
+            "",
+            "| key | required | meaning | refers to |",
+            "|---|---|---|---|",
+        ]
+        for spec in field_specs(cls):
+            ref = f"ids of {spec.ref}" if spec.ref else ""
+            out.append(
+                f"| `{spec.key}` | {'**required**' if spec.required else ''} | "
+                f"{_cell(spec.doc)} | {ref} |"
+            )
+    out += [
+        "",
+        "## Kinds",
+        "",
+        "Kinds accept the ids below or their aliases, in any case, with `-` or `_`.",
+        "",
+    ]
+    kinds: list[type[Kind]] = [PartyType, BodyKind, PostKind, MemberRole, AgreementKind]
+    for kind in kinds:
+        aliases = kind.aliases()
+        out += [f"### {kind.label()}", "", "| id | aliases |", "|---|---|"]
+        for member in kind.__members__.values():
+            names = sorted(a for a, m in aliases.items() if m is member and a != member.value)
+            out.append(f"| `{member.value}` | {', '.join(f'`{n}`' for n in names)} |")
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+def _example(rule: Rule) -> str | None:
+    if rule.effect is not Effect.PERMIT or rule.route is None or not rule.forms:
+        return None
+    day = rule.in_force.start or date(2024, 1, 1)
+    if rule.in_force.end and day > rule.in_force.end:
+        day = rule.in_force.end
+    picks: list[PartyType] = []
+    for group in rule.route.requires:
+        picks.append(sorted(group & rule.route.members)[0])
+    pool = sorted(rule.route.members)
+    while len(picks) < max(rule.route.min_parties, 2):
+        picks.append(pool[len(picks) % len(pool)])
+    alive = [p for p in picks if PARTY_TYPES[p].existed.contains(day)]
+    if len(alive) != len(picks):
+        return None
+    result = forms(picks, on=day)
+    form = sorted(rule.forms)[0]
+    verdict = result[form]
+    args = " ".join(f"--party {p.value}" for p in picks)
+    return (
+        f"```console\n$ govmodel forms {args} --on {day.isoformat()}\n```\n\n"
+        f"gives `{form.value}`: **{verdict.verdict.value}**"
+        + (f" (eligible: {', '.join(verdict.eligible)})" if verdict.eligible else "")
+        + f", citing {', '.join(sorted({r.rule for r in verdict.reasons}))}."
+    )
+
+
+def _rule_page(rule: Rule) -> str:
+    out = [
+        f"# {rule.id}: {rule.title}",
+        "",
+        rule.statement,
+        "",
+        "| | |",
+        "|---|---|",
+        f"| effect | {rule.effect.value} |",
+        f"| forms | {', '.join(sorted(f.value for f in rule.forms)) or 'schemes of delegation'} |",
+        f"| parties | {', '.join(sorted(t.value for t in rule.parties)) or 'any'} |",
+        f"| in force | {rule.in_force} |",
+        f"| basis | {rule.basis.value} |",
+        f"| confidence | {rule.confidence.value} |",
+        f"| added in | govmodel {rule.since} |",
+        "",
+        "## Legal basis",
+        "",
+    ]
+    out += [f"- [{_cell(c.text)}]({c.url})" for c in rule.citations]
+    if rule.dispute:
+        out += ["", "## Where lawyers disagree", "", rule.dispute]
+    example = _example(rule)
+    if example:
+        out += ["", "## Example", "", example]
+    out += [
+        "",
+        "## Known limits",
+        "",
+        rule.note or "None recorded beyond the basis and confidence above.",
+    ]
+    return "\n".join(out) + "\n"
+
+
+def _rules_index() -> str:
+    out = [
+        "# The rulebook",
+        "",
+        f"govmodel's {len(RULEBOOK)} rules, generated from the package. Each has a stable id, "
+        "its legal period, citations, basis (confirmed, unchecked or inference) and "
+        "confidence. `govmodel rules` lists them; `govmodel rule ID` shows one.",
+        "",
+        "```{toctree}",
+        ":hidden:",
+        ":glob:",
+        "",
+        "rules/*",
+        "```",
+        "",
+        "| id | effect | in force | confidence | rule |",
+        "|---|---|---|---|---|",
+    ]
+    for r in RULEBOOK:
+        out.append(
+            f"| [{r.id}](rules/{r.id}.md) | {r.effect.value} | {r.in_force} | "
+            f"{r.confidence.value} | {_cell(r.title)} |"
+        )
+    return "\n".join(out) + "\n"
+
+
+def _catalogue() -> str:
+    out = [
+        "# Forms and party types",
+        "",
+        "Generated from the package.",
+        "",
+        "## Governance forms",
+        "",
+    ]
+    for info in FORMS.values():
+        rules = [r.id for r in RULEBOOK if r.concerns(info.id) and r.effect is Effect.PERMIT]
+        out += [
+            f"### {info.title} (`{info.id.value}`)",
+            "",
+            info.description,
+            "",
+            f"**Legal basis.** {info.legal_basis}",
+            "",
+            f"**Rules that permit it:** {', '.join(f'[{r}](rules/{r}.md)' for r in rules)}",
+            "",
+        ]
+    out += [
+        "## Party types",
+        "",
+        "| id | party type | existed | created by | basis |",
+        "|---|---|---|---|---|",
+    ]
+    for info in PARTY_TYPES.values():
+        out.append(
+            f"| `{info.type.value}` | {info.title} | {info.existed} | "
+            f"[{_cell(info.created_by.text)}]({info.created_by.url}) | "
+            f"{info.existence_basis.value}, {info.existence_confidence.value} |"
+        )
+    return "\n".join(out) + "\n"
+
+
+def _write(path: Path, text: str) -> None:
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+def generate(app: Any) -> None:
+    """Write every generated page (only files whose text changed are touched)."""
+    root = Path(app.srcdir) / "reference" / "generated"
+    (root / "rules").mkdir(parents=True, exist_ok=True)
+    _write(root / "format.md", _format_page())
+    _write(root / "rules.md", _rules_index())
+    _write(root / "catalogue.md", _catalogue())
+    for rule in RULEBOOK:
+        _write(root / "rules" / f"{rule.id}.md", _rule_page(rule))
+
+
+def setup(app: Any) -> dict[str, Any]:
+    app.connect("builder-inited", generate)
+    return {"parallel_read_safe": True, "version": "1"}
