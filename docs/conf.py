@@ -9,7 +9,7 @@ sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "govmodel"
 author = "The govmodel developers"
-copyright = "2026, the govmodel developers"  # noqa: A001
+copyright = "2026, the govmodel developers"
 
 extensions = [
     "myst_parser",
