@@ -302,7 +302,9 @@ def forms(parties: Iterable[PartyLike] | GovernanceModel, *, on: date | str) -> 
 
 def _verdict(outcome: Outcome) -> FormVerdict:
     reasons = tuple(Reason.from_rule(r) for r in outcome.deciding)
-    deciding = [r for r in outcome.deciding if r.effect in (Effect.PERMIT, Effect.FORBID)]
+    deciding = [
+        r for r in outcome.deciding if r.effect in (Effect.PERMIT, Effect.FORBID) or r.dispute
+    ]
     return FormVerdict(
         outcome.form,
         outcome.verdict,
