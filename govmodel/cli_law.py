@@ -142,3 +142,59 @@ def _rule(args: argparse.Namespace) -> int:
         print("  note:\n" + wrap(rule.note, indent="    "))
     print(f"  added in govmodel {rule.since}")
     return 0
+
+
+# -- trace and who -------------------------------------------------------------------------
+
+
+def _trace_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", help="model file")
+    p.add_argument("subject", help="id of a body, post, delegation or organisation")
+    p.add_argument("--on", type=iso_date, help="date (default: the model's as_of)")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+
+
+@command("trace", "accountability paths from a body, post or delegation")(_trace_args)
+def _trace(args: argparse.Namespace) -> int:
+    from govmodel.trace import trace
+
+    result = trace(load_model(args.file), args.subject, on=args.on)
+    sys.stdout.write(result.to_json() if args.format == "json" else str(result))
+    return 0
+
+
+def _who_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", help="model file")
+    p.add_argument("matter", help="matter id (e.g. approve_expenditure)")
+    p.add_argument("--amount", type=int, help="amount in whole pounds the decision involves")
+    p.add_argument("--on", type=iso_date, help="date (default: the model's as_of)")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+
+
+@command("who", "who can decide a matter, and through which chain")(_who_args)
+def _who(args: argparse.Namespace) -> int:
+    from govmodel.authority import who_can_decide
+
+    model = load_model(args.file)
+    day = args.on or model.as_of
+    holders = who_can_decide(model, args.matter, amount=args.amount, on=day)
+    if args.format == "json":
+        sys.stdout.write(
+            to_json(
+                {
+                    "matter": args.matter,
+                    "amount": args.amount,
+                    "on": day.isoformat(),
+                    "holders": [g.to_dict() for g in holders],
+                }
+            )
+        )
+        return 0
+    amount = f" for £{args.amount:,}" if args.amount is not None else ""
+    print(f"Who can decide {args.matter}{amount} on {day.isoformat()}:")
+    for g in holders:
+        limit = "no limit" if g.limit is None else f"up to £{g.limit:,}"
+        print(f"  {g.holder:<34} for {g.organisation:<14} {limit:<18} {' -> '.join(g.chain)}")
+    if not holders:
+        print("  nobody in the model")
+    return 0

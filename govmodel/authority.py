@@ -1,0 +1,191 @@
+"""Who holds authority over each matter on a date, and through which chain.
+
+Authority starts at *statutory holders*: each organisation's governing board
+(or full council) holds the organisation's matters, except those statute gives
+to another body (an NHS foundation trust's council of governors appoints the
+chair, for example; see :func:`govmodel.law.accountability.statutory_reserved`).
+It then flows along delegations in force on the date that name the matter:
+
+- a statutory holder may delegate any matter it holds, except those it
+  reserves to itself (``Body.reserved``);
+- a holder that received a matter by delegation may pass it on only if that
+  delegation allows onward delegation;
+- the financial limit along a chain is the smallest limit on it.
+
+For each holder, matter and source organisation the widest chain (highest
+limit, then shortest, then first by ids) is kept, so the computation
+terminates on delegation cycles.
+"""
+
+from __future__ import annotations
+
+import heapq
+from datetime import date
+
+import attrs
+
+from govmodel.errors import NoSuchRecord
+from govmodel.graph import GovernanceModel
+from govmodel.law.accountability import statutory_reserved
+from govmodel.law.rules import get
+from govmodel.model.kinds import closest
+from govmodel.model.records import Delegation
+
+__all__ = ["Grant", "grants", "statutory_holders", "what_can_decide", "who_can_decide"]
+
+_INF = float("inf")
+
+
+@attrs.frozen(order=True)
+class Grant:
+    """Authority of ``holder`` over ``matter`` on behalf of ``organisation``."""
+
+    holder: str
+    matter: str
+    organisation: str
+    limit: int | None
+    chain: tuple[str, ...]
+    delegations: tuple[str, ...]
+
+    @property
+    def statutory(self) -> bool:
+        """Whether the holder holds the matter directly (no delegation)."""
+        return not self.delegations
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready form (the contract's ``who`` holder shape plus extras)."""
+        return {
+            "holder": self.holder,
+            "limit": self.limit,
+            "chain": list(self.chain),
+            "organisation": self.organisation,
+            "delegations": list(self.delegations),
+        }
+
+
+def statutory_holders(model: GovernanceModel, matter: str, on: date) -> list[tuple[str, str]]:
+    """``(holder, organisation)`` pairs that hold ``matter`` directly on ``on``."""
+    out = []
+    for org in model.organisations:
+        if not org.active_on(on):
+            continue
+        reserved = statutory_reserved(org.type, matter)
+        if reserved and get(reserved[1]).in_force_on(on):
+            holders = [
+                b for b in model.bodies_of(org.id) if b.kind is reserved[0] and b.active_on(on)
+            ]
+        else:
+            holders = [b for b in model.boards_of(org.id) if b.active_on(on)]
+        out += [(b.id, org.id) for b in holders]
+    return sorted(out)
+
+
+def _key(limit: int | None) -> float:
+    return _INF if limit is None else float(limit)
+
+
+def grants(model: GovernanceModel, on: date, *, matter: str | None = None) -> list[Grant]:
+    """Every grant of authority on ``on`` (for one matter if given), sorted."""
+    current = model.on(on)
+    delegations = [d for d in current.delegations if d.from_ in current and d.to in current]
+    matters = (
+        [matter]
+        if matter
+        else sorted(
+            {m for d in delegations for m in d.matters} | {m.id for m in model.all_matters()}
+        )
+    )
+    out: list[Grant] = []
+    for m in matters:
+        out += _grants_for(current, m, [d for d in delegations if m in d.matters])
+    return sorted(out)
+
+
+def _grants_for(model: GovernanceModel, matter: str, delegations: list[Delegation]) -> list[Grant]:
+    by_from: dict[str, list[Delegation]] = {}
+    for d in sorted(delegations, key=lambda d: d.id):
+        by_from.setdefault(d.from_, []).append(d)
+    best: dict[tuple[str, str], Grant] = {}
+    queue: list[tuple[float, int, tuple[str, ...], Grant]] = []
+    for holder, org in statutory_holders(model, matter, model.as_of):
+        g = Grant(holder, matter, org, None, (holder,), ())
+        best[(holder, org)] = g
+        heapq.heappush(queue, (-_INF, 1, g.chain, g))
+    while queue:
+        _, _, _, g = heapq.heappop(queue)
+        if best.get((g.holder, g.organisation)) != g:
+            continue
+        if g.statutory:
+            body = model.body(g.holder) if model.kind_of(g.holder) == "body" else None
+            if body is not None and matter in body.reserved:
+                continue
+        elif not model.delegation(g.delegations[-1]).onward:
+            continue
+        for d in by_from.get(g.holder, ()):
+            if d.to in g.chain:
+                continue
+            limit = (
+                g.limit
+                if d.limit is None
+                else (d.limit if g.limit is None else min(g.limit, d.limit))
+            )
+            new = Grant(
+                d.to, matter, g.organisation, limit, (*g.chain, d.to), (*g.delegations, d.id)
+            )
+            old = best.get((d.to, g.organisation))
+            if old is None or (_key(new.limit), -len(new.chain), new.chain) > (
+                _key(old.limit),
+                -len(old.chain),
+                old.chain,
+            ):
+                best[(d.to, g.organisation)] = new
+                heapq.heappush(queue, (-_key(limit), len(new.chain), new.chain, new))
+    return list(best.values())
+
+
+def _check_matter(model: GovernanceModel, matter: str) -> None:
+    if matter not in model or model.kind_of(matter) != "matter":
+        pool = [m.id for m in model.all_matters()]
+        raise NoSuchRecord("matter", matter, closest(matter, pool))
+
+
+def who_can_decide(
+    model: GovernanceModel, matter: str, *, amount: int | None = None, on: date | str | None = None
+) -> list[Grant]:
+    """Every holder that may decide ``matter`` (for ``amount`` pounds, if given) on ``on``.
+
+    >>> import govmodel
+    >>> m = govmodel.examples.load("msecc-2020")
+    >>> [g.holder for g in who_can_decide(m, "msecc_collaborative_decisions")]
+    ['eput.board', 'msecc.board', 'msecc.board', 'msecc.board', 'nelft.board', 'provide.board']
+    """
+    _check_matter(model, matter)
+    day = _day(model, on)
+    found = [
+        g
+        for g in grants(model, day, matter=matter)
+        if amount is None or g.limit is None or g.limit >= amount
+    ]
+    return sorted(found, key=lambda g: (g.holder, g.organisation))
+
+
+def what_can_decide(
+    model: GovernanceModel, holder: str, *, on: date | str | None = None
+) -> list[Grant]:
+    """Every matter ``holder`` may decide on ``on``, with the chain that grants it."""
+    kind = model.kind_of(holder)
+    if kind not in ("body", "post"):
+        raise NoSuchRecord(
+            "body or post", holder, closest(holder, model.ids("body") + model.ids("post"))
+        )
+    day = _day(model, on)
+    return sorted(
+        (g for g in grants(model, day) if g.holder == holder),
+        key=lambda g: (g.matter, g.organisation),
+    )
+
+
+def _day(model: GovernanceModel, on: date | str | None) -> date:
+    if on is None:
+        return model.as_of
+    return on if isinstance(on, date) else date.fromisoformat(on)

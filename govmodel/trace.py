@@ -1,0 +1,450 @@
+"""Accountability paths: from a body, post or delegation up to who answers for it.
+
+Each step climbs one relation, with the instrument that creates it and its
+citation:
+
+``delegated_by``
+    a delegation in force on the date gives the body or post its authority;
+``reports_to``
+    the body reports to another body (its terms of reference);
+``part_of`` / ``accountable_to``
+    a committee with no other line belongs to its organisation's board; a post
+    answers to its organisation's board;
+``contracted_by``
+    a provider's board is held to account by each commissioner of its
+    contracts;
+statutory relations
+    a board answers to its statutory ends by party type and date (an NHS
+    foundation trust's board to its council of governors and to its regulator;
+    NHS England to the Secretary of State and Parliament; a CIC to its members
+    and the CIC Regulator...), see :mod:`govmodel.law.accountability`.
+
+Every path ends at a terminal end (Parliament, members, shareholders, an
+electorate, the Charity Commission) or at a *break*: the nearest record with
+nothing above it. Delegators that do not themselves hold the delegated matter
+are reported as breaks too.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from govmodel.authority import grants
+from govmodel.errors import NoSuchRecord
+from govmodel.graph import GovernanceModel
+from govmodel.law.accountability import END_LABELS, TERMINAL, ends_above, organisation_ends
+from govmodel.law.base import Citation
+from govmodel.law.rules import get
+from govmodel.model.kinds import BodyKind, PartyType, closest
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Break", "Step", "Trace", "trace"]
+
+MAX_PATHS = 500
+END = "@"  # prefix of external ends inside the search
+
+
+@attrs.frozen
+class Step:
+    """One step up: ``source`` is accountable to ``target`` through ``relation``."""
+
+    source: str
+    target: str
+    relation: str
+    instrument: str
+    citation: Citation
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's step shape."""
+        return {
+            "from": self.source,
+            "to": self.target,
+            "relation": self.relation,
+            "instrument": self.instrument,
+            "citation": {"text": self.citation.text, "url": self.citation.url},
+        }
+
+
+@attrs.frozen
+class Break:
+    """Where accountability or authority stops without reaching a statutory end."""
+
+    at: str
+    reason: str
+
+    def to_dict(self) -> dict[str, str]:
+        """JSON-ready form."""
+        return {"at": self.at, "reason": self.reason}
+
+
+@attrs.frozen
+class Trace:
+    """Every path upward from ``subject`` on ``on``, the ends reached and the breaks."""
+
+    subject: str
+    on: date
+    paths: tuple[tuple[Step, ...], ...]
+    ends: tuple[str, ...]
+    breaks: tuple[Break, ...]
+    truncated: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's ``trace`` JSON shape."""
+        return {
+            "subject": self.subject,
+            "on": self.on.isoformat(),
+            "paths": [[s.to_dict() for s in p] for p in self.paths],
+            "ends": list(self.ends),
+            "breaks": [b.to_dict() for b in self.breaks],
+            "truncated": self.truncated,
+        }
+
+    def to_json(self) -> str:
+        """Deterministic JSON text."""
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+    def nodes(self) -> set[str]:
+        """Every record or end on any path (for highlighting a diagram)."""
+        return {self.subject} | {x for p in self.paths for s in p for x in (s.source, s.target)}
+
+    def edges(self) -> set[tuple[str, str]]:
+        """Every ``(source, target)`` step on any path."""
+        return {(s.source, s.target) for p in self.paths for s in p}
+
+    def tree(self) -> list[tuple[int, Step]]:
+        """Steps as an indented tree: ``(depth, step)``, shared prefixes printed once."""
+        out: list[tuple[int, Step]] = []
+        seen: set[tuple[Step, ...]] = set()
+        for path in self.paths:
+            for depth in range(len(path)):
+                prefix = path[: depth + 1]
+                if prefix not in seen:
+                    seen.add(prefix)
+                    out.append((depth, path[depth]))
+        return out
+
+    def __str__(self) -> str:
+        lines = [f"{self.subject} on {self.on.isoformat()}"]
+        for depth, step in self.tree():
+            lines.append(
+                f"{'  ' * (depth + 1)}-> {step.target}  [{step.relation}: "
+                f"{step.instrument}; {step.citation.text}]"
+            )
+        lines.append(f"ends: {', '.join(self.ends) or 'none'}")
+        for b in self.breaks:
+            lines.append(f"BREAK at {b.at}: {b.reason}")
+        if self.truncated:
+            lines.append(f"(only the first {MAX_PATHS} paths are shown)")
+        return "\n".join(lines) + "\n"
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        items = "".join(
+            f"<div style='margin-left:{(d + 1) * 1.5}em'>&rarr; <b>{escape(s.target)}</b> "
+            f"<i>{escape(s.relation)}</i> ({escape(s.instrument)}; "
+            f"<a href='{escape(s.citation.url)}'>{escape(s.citation.text)}</a>)</div>"
+            for d, s in self.tree()
+        )
+        breaks = "".join(
+            f"<div style='color:#a00'>Break at <b>{escape(b.at)}</b>: {escape(b.reason)}</div>"
+            for b in self.breaks
+        )
+        return (
+            f"<div><b>{escape(self.subject)}</b> on {self.on.isoformat()}{items}"
+            f"<div>Ends: {escape(', '.join(self.ends))}</div>{breaks}</div>"
+        )
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per step: path number, position, from, to, relation, instrument, citation."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            [
+                {
+                    "path": i,
+                    "step": j,
+                    **s.to_dict(),
+                    "citation": s.citation.text,
+                    "url": s.citation.url,
+                }
+                for i, p in enumerate(self.paths)
+                for j, s in enumerate(p)
+            ]
+        )
+
+
+def _governance_citation(party_type: PartyType | None) -> Citation:
+    rule = (
+        {
+            PartyType.NHS_FOUNDATION_TRUST: "BC-001",
+            PartyType.NHS_TRUST: "BC-004",
+            PartyType.PRIMARY_CARE_TRUST: "BC-005",
+            PartyType.CLINICAL_COMMISSIONING_GROUP: "BC-006",
+            PartyType.LOCAL_AUTHORITY: "BC-008",
+            PartyType.COMBINED_AUTHORITY: "BC-008",
+        }.get(party_type)
+        if party_type
+        else None
+    )
+    return get(rule or "CJV-005").citation
+
+
+class _Climber:
+    def __init__(self, model: GovernanceModel, on: date):
+        self.model = model
+        self.current = model.on(on)
+        self.on = on
+
+    def end_key(self, base: str, org: str | None = None) -> str:
+        return f"{END}{org}.{base}" if org else f"{END}{base}"
+
+    def label(self, node: str) -> str:
+        return node[len(END) :] if node.startswith(END) else node
+
+    def org_type(self, org: str) -> PartyType | None:
+        return self.model.organisation(org).type if org in self.model else None
+
+    def up(self, node: str) -> list[Step]:
+        if node.startswith(END):
+            return self._up_end(node)
+        kind = self.model.kind_of(node)
+        if kind == "delegation":
+            d = self.model.delegation(node)
+            return [
+                Step(node, d.from_, "delegated_by", self._instrument(d.id), self._cite(d.from_))
+            ]
+        if kind == "organisation":
+            return (
+                [
+                    Step(
+                        node,
+                        b.id,
+                        "governed_by",
+                        "constitution",
+                        _governance_citation(self.org_type(node)),
+                    )
+                    for b in self.current.boards_of(node)
+                ]
+                if node in self.current
+                else []
+            )
+        if node not in self.current:
+            return []
+        steps = [
+            Step(node, d.from_, "delegated_by", self._instrument(d.id), self._cite(d.from_))
+            for d in self.current.delegations_to(node)
+            if d.from_ in self.current
+        ]
+        if kind == "post":
+            post = self.model.post(node)
+            for org in (post.organisation, *post.joint_with):
+                if org and org in self.current:
+                    steps += [
+                        Step(
+                            node,
+                            b.id,
+                            "accountable_to",
+                            "appointment",
+                            _governance_citation(self.org_type(org)),
+                        )
+                        for b in self.current.boards_of(org)
+                    ]
+            return steps
+        body = self.model.body(node)
+        steps += [
+            Step(
+                node,
+                t,
+                "reports_to",
+                body.terms_of_reference or "terms of reference",
+                self._cite(node),
+            )
+            for t in body.reports_to
+            if t in self.current
+        ]
+        single = body.organisations[0] if len(body.organisations) == 1 else None
+        if body.kind in (BodyKind.BOARD, BodyKind.FULL_COUNCIL) and single:
+            steps += self._statutory(node, single)
+            steps += self._contracts(node, single)
+        elif body.kind is BodyKind.COUNCIL_OF_GOVERNORS and single:
+            steps += [
+                Step(node, self.end_key(s.target, single), s.relation, s.text, s.citation)
+                for s in ends_above("governors", self.on)
+            ]
+        elif not steps and single and single in self.current:
+            steps += [
+                Step(
+                    node,
+                    b.id,
+                    "part_of",
+                    "standing orders and scheme of delegation",
+                    _governance_citation(self.org_type(single)),
+                )
+                for b in self.current.boards_of(single)
+                if b.id != node
+            ]
+        return steps
+
+    def _statutory(self, board: str, org: str) -> list[Step]:
+        out = []
+        org_type = self.model.organisation(org).type
+        for s in organisation_ends(org_type, self.on):
+            if s.target == "governors":
+                bodies = [
+                    b.id
+                    for b in self.current.bodies_of(org)
+                    if b.kind is BodyKind.COUNCIL_OF_GOVERNORS
+                ]
+                targets = bodies or [self.end_key("governors", org)]
+            elif s.target in ("members", "shareholders", "electorate"):
+                targets = [self.end_key(s.target, org)]
+            else:
+                targets = [self.end_key(s.target)]
+            out += [Step(board, t, s.relation, s.text, s.citation) for t in targets]
+        return out
+
+    def _contracts(self, board: str, org: str) -> list[Step]:
+        out = []
+        for c in self.current.contracts:
+            if org not in c.providers:
+                continue
+            for commissioner in c.commissioners:
+                for b in (
+                    self.current.boards_of(commissioner) if commissioner in self.current else []
+                ):
+                    out.append(Step(board, b.id, "contracted_by", c.name, get("LP-007").citation))
+        return out
+
+    def _up_end(self, node: str) -> list[Step]:
+        name = node[len(END) :]
+        org, _, base = name.rpartition(".")
+        base = base or name
+        return [
+            Step(
+                node,
+                self.end_key(s.target, org if s.target in ("members",) and org else None),
+                s.relation,
+                s.text,
+                s.citation,
+            )
+            for s in ends_above(base if org else name, self.on)
+        ]
+
+    def terminal(self, node: str) -> bool:
+        return node.startswith(END) and node[len(END) :].rpartition(".")[2] in TERMINAL
+
+    def _instrument(self, delegation_id: str) -> str:
+        d = self.model.delegation(delegation_id)
+        if d.instrument:
+            return d.instrument
+        if d.agreement and d.agreement in self.model:
+            return self.model.agreement(d.agreement).name
+        return f"delegation {d.id}"
+
+    def _cite(self, holder: str) -> Citation:
+        orgs = self.model.organisations_of(holder) if holder in self.model else ()
+        if len(orgs) == 1:
+            return _governance_citation(self.org_type(orgs[0]))
+        return get("CJV-005").citation
+
+
+def trace(model: GovernanceModel, subject: str, *, on: date | str | None = None) -> Trace:
+    """Every accountability path upward from ``subject`` on ``on`` (default: ``as_of``).
+
+    ``subject`` is the id of a body, post, delegation or organisation.
+
+    >>> import govmodel
+    >>> t = trace(govmodel.examples.load("msecc-2020"), "msecc.board")
+    >>> t.ends
+    ('cic_regulator', 'eput.members', 'nelft.members', 'parliament', 'provide.members')
+    >>> t.breaks
+    ()
+    """
+    day = model.as_of if on is None else (on if isinstance(on, date) else date.fromisoformat(on))
+    if subject not in model or model.kind_of(subject) == "matter":
+        pool = [i for i in model.ids() if model.kind_of(i) != "matter"]
+        raise NoSuchRecord(
+            "body, post, delegation or organisation", subject, closest(subject, pool)
+        )
+    climber = _Climber(model, day)
+    paths: list[tuple[Step, ...]] = []
+    breaks: dict[str, str] = {}
+    ends: set[str] = set()
+    truncated = False
+
+    def walk(node: str, path: tuple[Step, ...], seen: frozenset[str]) -> None:
+        nonlocal truncated
+        if len(paths) >= MAX_PATHS:
+            truncated = True
+            return
+        if climber.terminal(node):
+            paths.append(path)
+            ends.add(climber.label(node))
+            return
+        steps = [s for s in climber.up(node) if s.target not in seen]
+        if not steps:
+            if not climber.up(node):
+                breaks.setdefault(climber.label(node), _why_break(model, climber, node))
+            return
+        for step in steps:
+            walk(step.target, (*path, step), seen | {step.target})
+
+    walk(subject, (), frozenset({subject}))
+    _authority_breaks(model, day, paths, breaks)
+    clean = tuple(
+        tuple(
+            attrs.evolve(s, source=climber.label(s.source), target=climber.label(s.target))
+            for s in p
+        )
+        for p in paths
+    )
+    return Trace(
+        subject,
+        day,
+        clean,
+        tuple(sorted(ends)),
+        tuple(Break(at, why) for at, why in sorted(breaks.items())),
+        truncated,
+    )
+
+
+def _why_break(model: GovernanceModel, climber: _Climber, node: str) -> str:
+    if node.startswith(END):
+        return "no statutory accountability is recorded above this end"
+    if node not in climber.current:
+        return f"it is not in force on {climber.on.isoformat()}"
+    kind = model.kind_of(node)
+    if kind == "post":
+        return "the post has no organisation with a board in the model"
+    if kind == "body" and len(model.body(node).organisations) > 1:
+        return (
+            "no member body delegates to it and it reports to no body, so its authority "
+            "has no source"
+        )
+    return "nothing above it in the model: add its organisation's board or a reporting line"
+
+
+def _authority_breaks(
+    model: GovernanceModel, on: date, paths: list[tuple[Step, ...]], breaks: dict[str, str]
+) -> None:
+    held = {(g.holder, g.matter) for g in grants(model, on)}
+    for path in paths:
+        for step in path:
+            if step.relation != "delegated_by" or step.target.startswith(END):
+                continue
+            for d in model.delegations_to(step.source):
+                if d.from_ != step.target or not d.active_on(on):
+                    continue
+                missing = [m for m in d.matters if (d.from_, m) not in held]
+                if missing:
+                    breaks.setdefault(
+                        d.from_,
+                        f"delegates {', '.join(missing)} ({d.id}) without holding it on this date",
+                    )
