@@ -36,7 +36,7 @@ import attrs
 from govmodel.authority import grants
 from govmodel.errors import NoSuchRecord
 from govmodel.graph import GovernanceModel
-from govmodel.law.accountability import END_LABELS, TERMINAL, ends_above, organisation_ends
+from govmodel.law.accountability import TERMINAL, ends_above, organisation_ends
 from govmodel.law.base import Citation
 from govmodel.law.rules import get
 from govmodel.model.kinds import BodyKind, PartyType, closest

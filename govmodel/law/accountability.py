@@ -14,7 +14,8 @@ import attrs
 
 from govmodel.law.base import Basis, Citation, Confidence, Period, d
 from govmodel.law.sources import caice, commentary, hca2022, hsca2012, lga1972, nhsa
-from govmodel.model.kinds import BodyKind, PartyType as T
+from govmodel.model.kinds import BodyKind
+from govmodel.model.kinds import PartyType as T
 
 __all__ = [
     "END_LABELS",
@@ -34,7 +35,7 @@ class Step:
     relation: str
     text: str
     citation: Citation
-    period: Period = Period()
+    period: Period = attrs.field(factory=Period)
     basis: Basis = Basis.CONFIRMED
     confidence: Confidence = Confidence.HIGH
 
