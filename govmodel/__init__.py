@@ -7,6 +7,7 @@ of delegation, and who is accountable for a decision.
 """
 
 from govmodel import examples, law
+from govmodel.authority import Grant, what_can_decide, who_can_decide
 from govmodel.builder import Builder
 from govmodel.errors import (
     GovModelError,
@@ -41,6 +42,9 @@ from govmodel.model.records import (
     Post,
     ReportingLine,
 )
+from govmodel.render.dot import draw, render
+from govmodel.render.mermaid import to_mermaid
+from govmodel.trace import Trace, trace
 
 __version__ = "0.1.0"
 
@@ -59,6 +63,7 @@ __all__ = [
     "FormsResult",
     "GovModelError",
     "GovernanceModel",
+    "Grant",
     "LegalCharacter",
     "Location",
     "Matter",
@@ -74,10 +79,12 @@ __all__ = [
     "PostKind",
     "Problem",
     "ReportingLine",
+    "Trace",
     "UnknownKind",
     "Verdict",
     "__version__",
     "classify",
+    "draw",
     "dumps",
     "examples",
     "forms",
@@ -85,5 +92,10 @@ __all__ = [
     "load",
     "loads",
     "model_schema",
+    "render",
     "save",
+    "to_mermaid",
+    "trace",
+    "what_can_decide",
+    "who_can_decide",
 ]

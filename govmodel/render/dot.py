@@ -1,0 +1,283 @@
+"""Graphviz diagrams: building DOT is pure; running ``dot`` is a separate step.
+
+>>> import govmodel
+>>> g = govmodel.draw(govmodel.examples.load("msecc-2020"))
+>>> g.source.splitlines()[0]
+'digraph governance {'
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import graphviz
+
+from govmodel.errors import GovModelError
+from govmodel.render.scene import Edge, Node, Scene, build_scene
+
+if TYPE_CHECKING:
+    from govmodel.graph import GovernanceModel
+    from govmodel.trace import Trace
+
+__all__ = ["Diagram", "GraphvizMissing", "draw", "render", "scene_to_dot"]
+
+FONT = "Helvetica"
+HIGHLIGHT = "#c0392b"
+
+NODE_STYLE: dict[str, dict[str, str]] = {
+    "organisation": {"shape": "plaintext"},
+    "board": {
+        "shape": "box",
+        "style": "rounded,filled,bold",
+        "fillcolor": "#dbe8f5",
+        "color": "#1f4e79",
+    },
+    "governors": {
+        "shape": "box",
+        "style": "rounded,filled",
+        "fillcolor": "#e8e0f0",
+        "color": "#5b3f86",
+    },
+    "committee": {
+        "shape": "box",
+        "style": "rounded,filled",
+        "fillcolor": "#ffffff",
+        "color": "#1f4e79",
+    },
+    "shared": {"shape": "hexagon", "style": "filled", "fillcolor": "#fff2cc", "color": "#b8860b"},
+    "post": {
+        "shape": "ellipse",
+        "style": "filled",
+        "fillcolor": "#f2f2f2",
+        "color": "#7f7f7f",
+        "fontsize": "9",
+    },
+    "agreement": {"shape": "note", "style": "filled", "fillcolor": "#e2f0d9", "color": "#38761d"},
+    "contract": {
+        "shape": "component",
+        "style": "filled",
+        "fillcolor": "#fce5cd",
+        "color": "#b45f06",
+    },
+    "end": {
+        "shape": "doubleoctagon",
+        "style": "filled",
+        "fillcolor": "#f4cccc",
+        "color": "#990000",
+        "fontsize": "9",
+    },
+}
+
+EDGE_STYLE: dict[str, dict[str, str]] = {
+    "delegates_to": {"color": "#1f4e79", "penwidth": "1.8", "fontcolor": "#1f4e79"},
+    "reports_to": {"style": "dashed", "color": "#595959", "arrowhead": "empty"},
+    "member_of": {
+        "style": "dotted",
+        "color": "#7f7f7f",
+        "arrowhead": "none",
+        "fontcolor": "#595959",
+    },
+    "part_of": {"style": "dotted", "color": "#b8860b", "arrowhead": "none"},
+    "party_to": {"style": "dashed", "color": "#38761d", "arrowhead": "none"},
+    "establishes": {"style": "dashed", "color": "#38761d", "arrowhead": "open"},
+    "commissions": {"color": "#b45f06", "arrowhead": "none"},
+    "provided_by": {"color": "#b45f06"},
+    "statutory": {"color": "#990000", "style": "bold", "arrowhead": "normal"},
+}
+
+LEGEND_EDGES = [
+    ("delegates_to", "delegation (matters, limit)"),
+    ("reports_to", "reporting line"),
+    ("member_of", "membership"),
+    ("provided_by", "contract (commissioner to provider)"),
+    ("party_to", "party to an agreement"),
+    ("statutory", "statutory accountability"),
+]
+LEGEND_NODES = [
+    ("board", "Board"),
+    ("committee", "Committee"),
+    ("shared", "Joint or shared body"),
+    ("post", "Post"),
+    ("agreement", "Agreement"),
+    ("contract", "Contract"),
+    ("end", "Statutory end"),
+]
+
+
+class GraphvizMissing(GovModelError, RuntimeError):
+    """Graphviz's ``dot`` program is not installed, so a diagram cannot be rendered."""
+
+
+class Diagram(graphviz.Digraph):  # type: ignore[misc]
+    """A :class:`graphviz.Digraph` that falls back to text in a notebook without ``dot``."""
+
+    def _repr_mimebundle_(
+        self, include: Any = None, exclude: Any = None, **kwargs: Any
+    ) -> dict[str, str]:
+        try:
+            return {"image/svg+xml": self.pipe(format="svg", encoding="utf-8")}
+        except graphviz.ExecutableNotFound:
+            return {
+                "text/plain": "Graphviz's `dot` is not installed, so the diagram cannot "
+                "be shown. Install it (`apt-get install graphviz`, or `make "
+                "setup`), or read the DOT source with `.source`.\n\n" + self.source
+            }
+
+
+def _q(text: str) -> str:
+    return escape(text, quote=False)
+
+
+def _node_label(node: Node) -> str:
+    if node.role == "organisation":
+        return (
+            f"<<b>{_q(node.label)}</b><br/><font point-size='9' color='#444444'>"
+            f"{_q(node.detail)}</font>>"
+        )
+    if node.role in ("end", "post"):
+        return f"<{_q(node.label)}>"
+    return f"<{_q(node.label)}<br/><font point-size='8' color='#555555'>{_q(node.detail)}</font>>"
+
+
+def scene_to_dot(scene: Scene, *, legend: bool = True) -> Diagram:
+    """Turn a scene into a :class:`Diagram` (pure; ``dot`` is not run)."""
+    g = Diagram("governance", engine="dot")
+    g.attr(
+        rankdir="TB",
+        compound="true",
+        newrank="true",
+        fontname=FONT,
+        fontsize="11",
+        nodesep="0.25",
+        ranksep="0.45",
+        size="10.5,7.2",
+        ratio="compress",
+        labelloc="t",
+        label=f"<<b>{_q(scene.title)}</b>  as of {scene.on.isoformat()}>",
+    )
+    g.attr("node", fontname=FONT, fontsize="10", margin="0.08,0.04")
+    g.attr("edge", fontname=FONT, fontsize="8", arrowsize="0.7")
+
+    def add_node(target: graphviz.Digraph, node: Node) -> None:
+        attrs = dict(NODE_STYLE[node.role])
+        if node.id in scene.highlight_nodes:
+            attrs.update(color=HIGHLIGHT, penwidth="3")
+        target.node(node.id, _node_label(node), **attrs)
+
+    by_cluster: dict[str | None, list[Node]] = {}
+    for node in scene.nodes:
+        by_cluster.setdefault(node.cluster, []).append(node)
+    for cluster_id, _label in scene.clusters:
+        with g.subgraph(name=f"cluster_{cluster_id}") as c:
+            c.attr(label="", style="rounded", color="#9fc5e8", bgcolor="#f7fbff")
+            for node in by_cluster.get(cluster_id, []):
+                add_node(c, node)
+    for node in by_cluster.get(None, []):
+        add_node(g, node)
+    for edge in scene.edges:
+        _add_edge(g, scene, edge)
+    if legend:
+        _legend(g)
+    return g
+
+
+def _add_edge(g: graphviz.Digraph, scene: Scene, edge: Edge) -> None:
+    attrs = dict(EDGE_STYLE[edge.relation])
+    if edge.label:
+        attrs["label"] = edge.label
+    if frozenset((edge.source, edge.target)) in scene.highlight_edges:
+        attrs.update(color=HIGHLIGHT, penwidth="3")
+    if edge.source.startswith("org__"):
+        attrs["ltail"] = f"cluster_{edge.source[5:]}"
+    if edge.target.startswith("org__"):
+        attrs["lhead"] = f"cluster_{edge.target[5:]}"
+    if edge.upward:
+        attrs["dir"] = "back"
+        if "ltail" in attrs or "lhead" in attrs:
+            attrs["ltail"], attrs["lhead"] = attrs.pop("lhead", ""), attrs.pop("ltail", "")
+            attrs = {k: v for k, v in attrs.items() if v}
+        g.edge(edge.target, edge.source, **attrs)
+    else:
+        g.edge(edge.source, edge.target, **attrs)
+
+
+def _legend(g: graphviz.Digraph) -> None:
+    with g.subgraph(name="cluster_legend") as c:
+        c.attr(label="Legend", fontsize="10", style="rounded", color="#bbbbbb", bgcolor="#ffffff")
+        previous = None
+        for role, label in LEGEND_NODES:
+            attrs = dict(NODE_STYLE[role])
+            attrs["fontsize"] = "8"
+            c.node(f"legend__{role}", label, **attrs)
+            if previous:
+                c.edge(previous, f"legend__{role}", style="invis")
+            previous = f"legend__{role}"
+        for i, (relation, label) in enumerate(LEGEND_EDGES):
+            a, b = f"legend__e{i}a", f"legend__e{i}b"
+            c.node(a, "", shape="point", width="0.05")
+            c.node(b, label, shape="plaintext", fontsize="8")
+            attrs = dict(EDGE_STYLE[relation])
+            attrs.pop("label", None)
+            c.edge(a, b, **attrs)
+
+
+def draw(
+    model: GovernanceModel,
+    *,
+    on: date | str | None = None,
+    highlight: Trace | None = None,
+    focus: str | None = None,
+    legend: bool = True,
+    posts: bool = True,
+    ends: bool = True,
+    contracts: bool = True,
+) -> Diagram:
+    """A board-to-committee diagram of ``model`` as it stood on ``on`` (default ``as_of``).
+
+    One cluster per organisation; shared bodies sit between the clusters; node
+    shapes show kinds and edge styles relations (see the legend). ``highlight``
+    takes a :class:`~govmodel.trace.Trace` and marks its paths; ``focus`` keeps
+    one organisation or record with its neighbours.
+    """
+    day = model.as_of if on is None else (on if isinstance(on, date) else date.fromisoformat(on))
+    scene = build_scene(model, day, posts=posts, ends=ends, contracts=contracts)
+    if focus is not None:
+        try:
+            scene = scene.focus(focus)
+        except KeyError:
+            from govmodel.errors import NoSuchRecord
+            from govmodel.model.kinds import closest
+
+            raise NoSuchRecord(
+                "organisation or record to focus on", focus, closest(focus, model.ids())
+            ) from None
+    if highlight is not None:
+        scene = scene.highlight(highlight.nodes(), highlight.edges())
+    return scene_to_dot(scene, legend=legend)
+
+
+def render(
+    diagram: graphviz.Digraph, path: str | os.PathLike[str], *, protect: tuple[str | None, ...] = ()
+) -> Path:
+    """Write ``diagram`` to ``path`` atomically; the format comes from the suffix
+    (``.svg``, ``.png``, ``.pdf`` or ``.dot``)."""
+    from govmodel.io.files import write_atomic
+
+    fmt = Path(path).suffix.lower().lstrip(".")
+    if fmt == "dot":
+        return write_atomic(path, diagram.source, protect=protect)
+    if fmt not in ("svg", "png", "pdf"):
+        raise GovModelError(f"cannot write a diagram as {fmt!r}: use .svg, .png, .pdf or .dot")
+    try:
+        data = diagram.pipe(format=fmt)
+    except graphviz.ExecutableNotFound:
+        raise GraphvizMissing(
+            "Graphviz's `dot` program is not installed. Install it with "
+            "`apt-get install graphviz` (`make setup` does this), or write "
+            "a .dot file instead."
+        ) from None
+    return write_atomic(path, data, protect=protect)
