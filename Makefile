@@ -39,6 +39,14 @@ demo: setup
 	$(BIN)/govmodel show govmodel/examples/msecc-2020.yaml
 	$(BIN)/govmodel forms govmodel/examples/msecc-2020.yaml
 	$(BIN)/govmodel forms govmodel/examples/msecc-2023.yaml
+	$(BIN)/govmodel trace govmodel/examples/msecc-2023.yaml msecc.board
+	mkdir -p $(DEMO_OUT)
+	$(BIN)/govmodel draw govmodel/examples/msecc-2023.yaml -o $(DEMO_OUT)/msecc-2023.svg --highlight msecc.board
+	$(BIN)/govmodel draw govmodel/examples/msecc-2023.yaml -o $(DEMO_OUT)/msecc-2023.png
+	$(BIN)/govmodel table govmodel/examples/msecc-2023.yaml -o $(DEMO_OUT)/msecc-2023.xlsx
+	@echo
+	@echo "Diagram:  $(DEMO_OUT)/msecc-2023.svg and $(DEMO_OUT)/msecc-2023.png"
+	@echo "Workbook: $(DEMO_OUT)/msecc-2023.xlsx"
 
 lint: setup
 	$(BIN)/ruff check govmodel tests benchmarks docs

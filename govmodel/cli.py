@@ -153,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     from govmodel import (
         __version__,
         cli_law,  # noqa: F401  (registers law commands)
+        cli_render,  # noqa: F401  (registers draw and table)
     )
 
     parser = _Parser(

@@ -48,7 +48,13 @@ NODE_STYLE: dict[str, dict[str, str]] = {
         "fillcolor": "#ffffff",
         "color": "#1f4e79",
     },
-    "shared": {"shape": "hexagon", "style": "filled", "fillcolor": "#fff2cc", "color": "#b8860b"},
+    "shared": {
+        "shape": "box",
+        "style": "rounded,filled",
+        "peripheries": "2",
+        "fillcolor": "#fff2cc",
+        "color": "#b8860b",
+    },
     "post": {
         "shape": "ellipse",
         "style": "filled",
@@ -140,7 +146,14 @@ def _node_label(node: Node) -> str:
         )
     if node.role in ("end", "post"):
         return f"<{_q(node.label)}>"
-    return f"<{_q(node.label)}<br/><font point-size='8' color='#555555'>{_q(node.detail)}</font>>"
+    members = "".join(
+        f"<br align='left'/><font point-size='8'>· {_q(m)}</font>" for m in node.members
+    )
+    tail = "<br align='left'/>" if members else ""
+    return (
+        f"<<b>{_q(node.label)}</b><br/><font point-size='8' color='#555555'>"
+        f"{_q(node.detail)}</font>{members}{tail}>"
+    )
 
 
 def scene_to_dot(scene: Scene, *, legend: bool = True) -> Diagram:
@@ -171,11 +184,22 @@ def scene_to_dot(scene: Scene, *, legend: bool = True) -> Diagram:
     by_cluster: dict[str | None, list[Node]] = {}
     for node in scene.nodes:
         by_cluster.setdefault(node.cluster, []).append(node)
+    lonely = [cid for cid, _ in scene.clusters if cid in scene.lonely]
     for cluster_id, _label in scene.clusters:
+        if cluster_id in lonely:
+            continue
         with g.subgraph(name=f"cluster_{cluster_id}") as c:
             c.attr(label="", style="rounded", color="#9fc5e8", bgcolor="#f7fbff")
             for node in by_cluster.get(cluster_id, []):
                 add_node(c, node)
+    if lonely:
+        with g.subgraph(name="cluster__others") as c:
+            c.attr(
+                label="Other organisations", fontsize="9", style="rounded,dashed", color="#9fc5e8"
+            )
+            for cluster_id in lonely:
+                for node in by_cluster[cluster_id]:
+                    add_node(c, node)
     for node in by_cluster.get(None, []):
         add_node(g, node)
     for edge in scene.edges:
@@ -191,9 +215,18 @@ def _add_edge(g: graphviz.Digraph, scene: Scene, edge: Edge) -> None:
         attrs["label"] = edge.label
     if frozenset((edge.source, edge.target)) in scene.highlight_edges:
         attrs.update(color=HIGHLIGHT, penwidth="3")
-    if edge.source.startswith("org__"):
+    boxed = {c for c, _ in scene.clusters}
+    if (
+        edge.source.startswith("org__")
+        and edge.source[5:] in boxed
+        and edge.source[5:] not in scene.lonely
+    ):
         attrs["ltail"] = f"cluster_{edge.source[5:]}"
-    if edge.target.startswith("org__"):
+    if (
+        edge.target.startswith("org__")
+        and edge.target[5:] in boxed
+        and edge.target[5:] not in scene.lonely
+    ):
         attrs["lhead"] = f"cluster_{edge.target[5:]}"
     if edge.upward:
         attrs["dir"] = "back"
@@ -206,23 +239,29 @@ def _add_edge(g: graphviz.Digraph, scene: Scene, edge: Edge) -> None:
 
 
 def _legend(g: graphviz.Digraph) -> None:
-    with g.subgraph(name="cluster_legend") as c:
-        c.attr(label="Legend", fontsize="10", style="rounded", color="#bbbbbb", bgcolor="#ffffff")
-        previous = None
-        for role, label in LEGEND_NODES:
-            attrs = dict(NODE_STYLE[role])
-            attrs["fontsize"] = "8"
-            c.node(f"legend__{role}", label, **attrs)
-            if previous:
-                c.edge(previous, f"legend__{role}", style="invis")
-            previous = f"legend__{role}"
-        for i, (relation, label) in enumerate(LEGEND_EDGES):
-            a, b = f"legend__e{i}a", f"legend__e{i}b"
-            c.node(a, "", shape="point", width="0.05")
-            c.node(b, label, shape="plaintext", fontsize="8")
-            attrs = dict(EDGE_STYLE[relation])
-            attrs.pop("label", None)
-            c.edge(a, b, **attrs)
+    rows = []
+    for role, label in LEGEND_NODES:
+        style = NODE_STYLE[role]
+        rows.append(
+            f"<tr><td colspan='2' bgcolor='{style.get('fillcolor', '#ffffff')}' "
+            f"border='1' color='{style.get('color', '#000000')}'>{_q(label)}</td></tr>"
+        )
+    for relation, label in LEGEND_EDGES:
+        style = EDGE_STYLE[relation]
+        line = {"dashed": "- - -&gt;", "dotted": "· · · ·", "bold": "&#9473;&#9473;&gt;"}.get(
+            style.get("style", ""), "&#8212;&#8212;&gt;"
+        )
+        rows.append(
+            f"<tr><td><font color='{style['color']}'>{line}</font></td>"
+            f"<td align='left'>{_q(label)}</td></tr>"
+        )
+    table = (
+        "<<table border='0' cellborder='0' cellspacing='2' cellpadding='2'>"
+        "<tr><td colspan='2'><b>Legend</b></td></tr>" + "".join(rows) + "</table>>"
+    )
+    with g.subgraph(name="legend_rank") as c:
+        c.attr(rank="sink")
+        c.node("legend__key", table, shape="box", style="rounded", color="#bbbbbb", fontsize="8")
 
 
 def draw(
@@ -232,7 +271,7 @@ def draw(
     highlight: Trace | None = None,
     focus: str | None = None,
     legend: bool = True,
-    posts: bool = True,
+    posts: bool | str = "auto",
     ends: bool = True,
     contracts: bool = True,
 ) -> Diagram:
@@ -241,7 +280,9 @@ def draw(
     One cluster per organisation; shared bodies sit between the clusters; node
     shapes show kinds and edge styles relations (see the legend). ``highlight``
     takes a :class:`~govmodel.trace.Trace` and marks its paths; ``focus`` keeps
-    one organisation or record with its neighbours.
+    one organisation or record with its neighbours. ``posts="auto"`` lists
+    members inside each body and draws posts that give or receive delegations;
+    ``posts=True`` draws every post with membership edges.
     """
     day = model.as_of if on is None else (on if isinstance(on, date) else date.fromisoformat(on))
     scene = build_scene(model, day, posts=posts, ends=ends, contracts=contracts)
@@ -272,6 +313,9 @@ def render(
         return write_atomic(path, diagram.source, protect=protect)
     if fmt not in ("svg", "png", "pdf"):
         raise GovModelError(f"cannot write a diagram as {fmt!r}: use .svg, .png, .pdf or .dot")
+    if fmt == "png":
+        diagram = diagram.copy()
+        diagram.attr(dpi="150")
     try:
         data = diagram.pipe(format=fmt)
     except graphviz.ExecutableNotFound:

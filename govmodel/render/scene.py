@@ -31,6 +31,7 @@ class Node:
     role: str
     cluster: str | None = None
     detail: str = ""
+    members: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -56,6 +57,14 @@ class Scene:
     edges: tuple[Edge, ...]
     highlight_nodes: frozenset[str] = frozenset()
     highlight_edges: frozenset[frozenset[str]] = frozenset()
+
+    @property
+    def lonely(self) -> frozenset[str]:
+        """Organisations with nothing drawn inside their box (grouped together)."""
+        count: dict[str | None, int] = {}
+        for n in self.nodes:
+            count[n.cluster] = count.get(n.cluster, 0) + 1
+        return frozenset(c for c, _ in self.clusters if count.get(c, 0) <= 1)
 
     def focus(self, center: str) -> Scene:
         """Keep ``center`` (or, for an organisation, its cluster) and its neighbours."""
@@ -94,6 +103,17 @@ class Scene:
         )
 
 
+def _member_line(model: GovernanceModel, member: object) -> str:
+    from govmodel.model.records import Membership
+
+    assert isinstance(member, Membership)
+    who = model.post(member.post).title if member.post and member.post in model else member.who
+    flags = [] if member.role.value == "member" else [member.role.value.replace("_", " ")]
+    if not member.voting:
+        flags.append("non-voting")
+    return who + (f" ({', '.join(flags)})" if flags else "")
+
+
 def _short(text: str, width: int = 38) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
@@ -112,12 +132,22 @@ def build_scene(
     model: GovernanceModel,
     on: date,
     *,
-    posts: bool = True,
+    posts: bool | str = "auto",
     ends: bool = True,
     contracts: bool = True,
 ) -> Scene:
-    """The scene for ``model`` as it stood on ``on``."""
+    """The scene for ``model`` as it stood on ``on``.
+
+    ``posts``: ``True`` draws every post with membership edges; ``"auto"`` lists
+    members inside each body and draws only posts that give or receive
+    delegations; ``False`` draws no posts.
+    """
     current = model.on(on)
+    delegating = {h for d in current.delegations for h in (d.from_, d.to)}
+
+    def show_post(post_id: str) -> bool:
+        return posts is True or (posts == "auto" and post_id in delegating)
+
     nodes: dict[str, Node] = {}
     edges: list[Edge] = []
     clusters = []
@@ -137,23 +167,34 @@ def build_scene(
             else "committee"
         )
         cluster = single if single in current else None
-        nodes[b.id] = Node(b.id, b.name, role, cluster, b.kind.value.replace("_", " "))
-        if cluster is None:
+        listed = tuple(
+            _member_line(current, m)
+            for m in b.members
+            if not (m.post and show_post(m.post) and m.post in current)
+        )
+        nodes[b.id] = Node(
+            b.id, b.name, role, cluster, b.kind.value.replace("_", " "), listed if posts else ()
+        )
+        established = any(b.id in a.bodies for a in current.agreements)
+        delegated = any(d.to == b.id for d in current.delegations)
+        if cluster is None and not established and not delegated:
             for org in b.organisations:
-                if not any(d.to == b.id for d in current.delegations) and org in current:
+                if org in current:
                     edges.append(Edge(f"org__{org}", b.id, "part_of"))
         for target in b.reports_to:
             if target in current:
                 edges.append(Edge(b.id, target, "reports_to", upward=True))
         if posts:
             for m in b.members:
-                if m.post and m.post in current:
+                if m.post and m.post in current and show_post(m.post):
                     label = "" if m.voting else "non-voting"
                     if m.role.value not in ("member",):
                         label = (m.role.value.replace("_", " ") + " " + label).strip()
                     edges.append(Edge(m.post, b.id, "member_of", label))
     if posts:
         for p in current.posts:
+            if not show_post(p.id):
+                continue
             orgs = [o for o in (p.organisation, *p.joint_with) if o and o in current]
             cluster = orgs[0] if len(orgs) == 1 else None
             nodes[p.id] = Node(p.id, p.title, "post", cluster, p.kind.value.replace("_", " "))
@@ -217,6 +258,8 @@ def _add_ends(
 
     for org in current.organisations:
         boards = current.boards_of(org.id)
+        if not boards:
+            continue
         cog = [b.id for b in current.bodies_of(org.id) if b.kind is BodyKind.COUNCIL_OF_GOVERNORS]
         for step in organisation_ends(org.type, on):
             if step.target == "governors":

@@ -1,0 +1,277 @@
+"""Tables for board papers: the scheme of delegation, the authority matrix, membership.
+
+pandas is imported only when a table is built. Rows are sorted so the same
+model always gives the same table; :func:`export_excel` writes a workbook that
+is byte-identical for the same model and date.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from govmodel.authority import grants
+from govmodel.law.accountability import statutory_reserved
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from govmodel.graph import GovernanceModel
+
+__all__ = [
+    "KINDS",
+    "authority_matrix",
+    "delegation_table",
+    "export_csv",
+    "export_excel",
+    "membership_table",
+    "table",
+]
+
+KINDS = ("delegation", "authority", "membership")
+
+
+def _day(model: GovernanceModel, on: date | str | None) -> date:
+    if on is None:
+        return model.as_of
+    return on if isinstance(on, date) else date.fromisoformat(on)
+
+
+def delegation_table(model: GovernanceModel, *, on: date | str | None = None) -> pd.DataFrame:
+    """The scheme of reservation and delegation: one row per matter and delegation.
+
+    Columns: matter, matter name, reserved to (by the model or by statute),
+    delegated from, delegated to, limit (GBP), onward delegation, ratification,
+    instrument, start, end.
+    """
+    import pandas as pd
+
+    day = _day(model, on)
+    current = model.on(day)
+    rows = []
+    for d in sorted(current.delegations, key=lambda d: d.id):
+        for m in d.matters:
+            rows.append(
+                {
+                    "matter": m,
+                    "matter name": model.matter(m).name,
+                    "reserved to": _reserved_to(current, m),
+                    "delegated from": d.from_,
+                    "delegated to": d.to,
+                    "limit (GBP)": d.limit,
+                    "onward delegation": "yes" if d.onward else "no",
+                    "ratification": "yes" if d.ratification else "no",
+                    "instrument": d.instrument or (d.agreement or ""),
+                    "start": d.start.isoformat() if d.start else "",
+                    "end": d.end.isoformat() if d.end else "",
+                }
+            )
+    reserved = {(m, b.id) for b in current.bodies for m in b.reserved}
+    for m, body in sorted(reserved):
+        rows.append(
+            {
+                "matter": m,
+                "matter name": model.matter(m).name,
+                "reserved to": body,
+                "delegated from": "",
+                "delegated to": "",
+                "limit (GBP)": None,
+                "onward delegation": "",
+                "ratification": "",
+                "instrument": "reserved by the body",
+                "start": "",
+                "end": "",
+            }
+        )
+    frame = pd.DataFrame(
+        rows,
+        columns=[
+            "matter",
+            "matter name",
+            "reserved to",
+            "delegated from",
+            "delegated to",
+            "limit (GBP)",
+            "onward delegation",
+            "ratification",
+            "instrument",
+            "start",
+            "end",
+        ],
+    )
+    return (
+        frame.astype({"limit (GBP)": "Int64"})
+        .sort_values(["matter", "delegated from", "delegated to"], kind="stable")
+        .reset_index(drop=True)
+    )
+
+
+def _reserved_to(model: GovernanceModel, matter: str) -> str:
+    out = [b.id for b in model.bodies if matter in b.reserved]
+    for org in model.organisations:
+        found = statutory_reserved(org.type, matter)
+        if found:
+            out.append(f"{org.id} {found[0].value.replace('_', ' ')} ({found[1]})")
+    return "; ".join(sorted(out))
+
+
+def authority_matrix(model: GovernanceModel, *, on: date | str | None = None) -> pd.DataFrame:
+    """Matter x holder: the limit each holder may decide to ("no limit" when unlimited).
+
+    Only matters that someone in the model holds through a delegation, and the
+    statutory holders of those matters, are shown.
+    """
+    import pandas as pd
+
+    day = _day(model, on)
+    found = grants(model, day)
+    delegated = {g.matter for g in found if g.delegations}
+    found_by: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for g in found:
+        if g.matter in delegated:
+            text = "no limit" if g.limit is None else f"£{g.limit:,}"
+            found_by.setdefault((g.matter, g.holder), []).append((g.organisation, text))
+    cells = {}
+    for key, entries in found_by.items():
+        if len(entries) == 1:
+            cells[key] = entries[0][1]
+        else:
+            cells[key] = "; ".join(f"{text} (for {org})" for org, text in sorted(entries))
+    matters = sorted({m for m, _ in cells})
+    holders = sorted({h for _, h in cells})
+    frame = pd.DataFrame(
+        [[cells.get((m, h), "") for h in holders] for m in matters],
+        index=pd.Index(matters, name="matter"),
+        columns=holders,
+    )
+    return frame
+
+
+def membership_table(model: GovernanceModel, *, on: date | str | None = None) -> pd.DataFrame:
+    """Body x member: role, voting, on behalf of, the post's organisation and dates."""
+    import pandas as pd
+
+    current = model.on(_day(model, on))
+    rows = []
+    for b in sorted(current.bodies, key=lambda b: b.id):
+        for m in b.members:
+            post = current.post(m.post) if m.post and m.post in current else None
+            rows.append(
+                {
+                    "body": b.id,
+                    "body name": b.name,
+                    "member": m.who,
+                    "title": post.title if post else (m.person or ""),
+                    "organisation": (post.organisation or "") if post else "",
+                    "role": m.role.value,
+                    "voting": "yes" if m.voting else "no",
+                    "on behalf of": m.on_behalf_of or "",
+                    "start": m.start.isoformat() if m.start else "",
+                    "end": m.end.isoformat() if m.end else "",
+                }
+            )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "body",
+            "body name",
+            "member",
+            "title",
+            "organisation",
+            "role",
+            "voting",
+            "on behalf of",
+            "start",
+            "end",
+        ],
+    )
+
+
+def table(model: GovernanceModel, kind: str, *, on: date | str | None = None) -> pd.DataFrame:
+    """One of the tables by name: ``delegation``, ``authority`` or ``membership``."""
+    builders = {
+        "delegation": delegation_table,
+        "authority": authority_matrix,
+        "membership": membership_table,
+    }
+    if kind not in builders:
+        raise ValueError(f"unknown table {kind!r}; choose one of {', '.join(KINDS)}")
+    return builders[kind](model, on=on)
+
+
+def export_csv(
+    model: GovernanceModel,
+    path: str | os.PathLike[str],
+    *,
+    kind: str = "delegation",
+    on: date | str | None = None,
+    protect: tuple[str | None, ...] = (),
+) -> Path:
+    """Write one table as CSV (UTF-8, deterministic), atomically."""
+    from govmodel.io.files import write_atomic
+
+    frame = table(model, kind, on=on)
+    text = frame.to_csv(index=(kind == "authority"), lineterminator="\n")
+    return write_atomic(path, text, protect=protect)
+
+
+def export_excel(
+    model: GovernanceModel,
+    path: str | os.PathLike[str],
+    *,
+    on: date | str | None = None,
+    protect: tuple[str | None, ...] = (),
+) -> Path:
+    """Write the three tables to one workbook, a sheet each, with bold, filled and frozen
+    header rows, filters and sensible column widths. The file is written atomically and is
+    byte-identical for the same model and date."""
+    import pandas as pd
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    from govmodel.io.files import write_atomic
+
+    day = _day(model, on)
+    sheets = {
+        "Scheme of delegation": delegation_table(model, on=day),
+        "Authority matrix": authority_matrix(model, on=day).reset_index(),
+        "Membership": membership_table(model, on=day),
+    }
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, frame in sheets.items():
+            frame.to_excel(writer, sheet_name=name, index=False)
+            sheet = writer.sheets[name]
+            for cell in sheet[1]:
+                cell.font = Font(bold=True, color="FFFFFF")
+                cell.fill = PatternFill("solid", fgColor="1F4E79")
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            sheet.freeze_panes = "A2"
+            sheet.auto_filter.ref = sheet.dimensions
+            for i, column in enumerate(frame.columns, start=1):
+                values = [str(column), *(str(v) for v in frame.iloc[:, i - 1].tolist())]
+                width = min(max(len(v) for v in values) + 2, 60)
+                sheet.column_dimensions[sheet.cell(1, i).column_letter].width = width
+        stamp = datetime(day.year, day.month, day.day)
+        writer.book.properties.created = stamp
+        writer.book.properties.modified = stamp
+        writer.book.properties.creator = "govmodel"
+    return write_atomic(path, _fixed_zip(buffer.getvalue(), day), protect=protect)
+
+
+def _fixed_zip(data: bytes, day: date) -> bytes:
+    """Rewrite a zip with fixed timestamps so the workbook bytes do not depend on 'now'."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(
+                info.filename, date_time=(day.year, day.month, day.day, 0, 0, 0)
+            )
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()
