@@ -270,6 +270,8 @@ class _Climber:
             if t in self.current
         ]
         single = body.organisations[0] if len(body.organisations) == 1 else None
+        if single is not None and single not in self.current:
+            return steps  # its organisation is not in force: a break unless lines lead up
         if body.kind in (BodyKind.BOARD, BodyKind.FULL_COUNCIL) and single:
             steps += self._statutory(node, single)
             steps += self._contracts(node, single)
@@ -388,15 +390,25 @@ def trace(model: GovernanceModel, subject: str, *, on: date | str | None = None)
             paths.append(path)
             ends.add(climber.label(node))
             return
-        steps = [s for s in climber.up(node) if s.target not in seen]
+        everything = climber.up(node)
+        steps = [s for s in everything if s.target not in seen]
         if not steps:
-            if not climber.up(node):
+            if everything:
+                looped.add(node)
+            else:
                 breaks.setdefault(climber.label(node), _why_break(model, climber, node))
             return
         for step in steps:
             walk(step.target, (*path, step), seen | {step.target})
 
+    looped: set[str] = set()
     walk(subject, (), frozenset({subject}))
+    reached = {x for p in paths for s in p for x in (s.source, s.target)}
+    for node in sorted(looped - reached):
+        breaks.setdefault(
+            climber.label(node),
+            "every line above it leads back round a cycle without reaching a statutory end",
+        )
     _authority_breaks(model, day, paths, breaks)
     clean = tuple(
         tuple(
@@ -423,6 +435,8 @@ def _why_break(model: GovernanceModel, climber: _Climber, node: str) -> str:
     kind = model.kind_of(node)
     if kind == "post":
         return "the post has no organisation with a board in the model"
+    if kind == "body" and any(o not in climber.current for o in model.body(node).organisations):
+        return f"its organisation is not in force on {climber.on.isoformat()}"
     if kind == "body" and len(model.body(node).organisations) > 1:
         return (
             "no member body delegates to it and it reports to no body, so its authority "

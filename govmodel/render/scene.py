@@ -178,9 +178,9 @@ def build_scene(
         established = any(b.id in a.bodies for a in current.agreements)
         delegated = any(d.to == b.id for d in current.delegations)
         if cluster is None and not established and not delegated:
-            for org in b.organisations:
-                if org in current:
-                    edges.append(Edge(f"org__{org}", b.id, "part_of"))
+            for org_id in b.organisations:
+                if org_id in current:
+                    edges.append(Edge(f"org__{org_id}", b.id, "part_of"))
         for target in b.reports_to:
             if target in current:
                 edges.append(Edge(b.id, target, "reports_to", upward=True))
@@ -221,12 +221,12 @@ def build_scene(
     if contracts:
         for c in current.contracts:
             nodes[c.id] = Node(c.id, c.name, "contract", None, c.kind.value.replace("_", " "))
-            for org in c.commissioners:
-                if org in current:
-                    edges.append(Edge(f"org__{org}", c.id, "commissions"))
-            for org in c.providers:
-                if org in current:
-                    edges.append(Edge(c.id, f"org__{org}", "provided_by"))
+            for org_id in c.commissioners:
+                if org_id in current:
+                    edges.append(Edge(f"org__{org_id}", c.id, "commissions"))
+            for org_id in c.providers:
+                if org_id in current:
+                    edges.append(Edge(c.id, f"org__{org_id}", "provided_by"))
     if ends:
         _add_ends(current, on, nodes, edges)
     keys = set(nodes)

@@ -1,0 +1,150 @@
+"""Diagrams, Mermaid and tables: deterministic, legible, and saying what the model says."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from html import escape
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import govmodel
+from govmodel.cli import main
+from govmodel.render.dot import GraphvizMissing, render
+from govmodel.render.tables import authority_matrix, delegation_table, membership_table
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.mark.parametrize("name", govmodel.examples.names())
+def test_dot_source_matches_the_golden_file(name: str) -> None:
+    """The DOT for each example is pinned; regenerate with GOVMODEL_UPDATE_GOLDEN=1."""
+    source = govmodel.draw(govmodel.examples.load(name)).source
+    golden = GOLDEN / f"{name}.dot"
+    if os.environ.get("GOVMODEL_UPDATE_GOLDEN"):
+        golden.write_text(source, encoding="utf-8")
+    assert source == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.needs_dot
+def test_the_same_model_drawn_twice_gives_identical_svg(tmp_path: Path) -> None:
+    """Byte-identical SVG from two separate draws of a loaded model."""
+    first, second = tmp_path / "a.svg", tmp_path / "b.svg"
+    render(govmodel.draw(govmodel.examples.load("msecc-2023")), first)
+    render(govmodel.draw(govmodel.examples.load("msecc-2023")), second)
+    assert first.read_bytes() == second.read_bytes()
+
+
+@pytest.mark.needs_dot
+@pytest.mark.parametrize("name", govmodel.examples.names())
+def test_each_example_renders_to_png_at_a4_scale(name: str, tmp_path: Path) -> None:
+    """PNG renders; the drawing fits A4 landscape (10.5 x 7.2 inches at most)."""
+    diagram = govmodel.draw(govmodel.examples.load(name))
+    out = render(diagram, tmp_path / f"{name}.png")
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    svg = diagram.pipe(format="svg", encoding="utf-8")
+    width, height = (
+        float(v) for v in re.search(r'width="([\d.]+)pt" height="([\d.]+)pt"', svg).groups()
+    )
+    assert width <= 10.5 * 72 + 1 and height <= 7.2 * 72 + 1
+
+
+def test_diagrams_say_what_the_model_says() -> None:
+    """Every organisation, body and delegation of MSECC 2020 appears in the DOT."""
+    model = govmodel.examples.load("msecc-2020")
+    source = govmodel.draw(model).source
+    for record in (*model.organisations, *model.bodies, *model.agreements):
+        label = getattr(record, "label", record.name)
+        assert escape(record.name, quote=False) in source or escape(label, quote=False) in source
+    assert source.count('label="Decisions on the joint delivery of th') == 3
+    assert "Monitor (foundation trust regulator)" in source
+
+
+def test_highlight_marks_the_traced_path_and_focus_keeps_neighbours() -> None:
+    """A trace highlights its steps in red; focus drops unrelated clusters."""
+    model = govmodel.examples.load("msecc-2023")
+    lit = govmodel.draw(model, highlight=govmodel.trace(model, "msecc.board")).source
+    assert re.search(r'"?eput\.board"? -> "?msecc\.board"? \[.*color="#c0392b"', lit)
+    focused = govmodel.draw(model, focus="nelft").source
+    assert "cluster_nelft" in focused and "cluster_provide" not in focused
+    with pytest.raises(govmodel.NoSuchRecord):
+        govmodel.draw(model, focus="nope")
+
+
+def test_mermaid_export_is_deterministic_and_complete() -> None:
+    """Mermaid text names every organisation and is the same each time."""
+    model = govmodel.examples.load("nics-2021")
+    text = govmodel.to_mermaid(model)
+    assert text == govmodel.to_mermaid(govmodel.examples.load("nics-2021"))
+    assert text.startswith("%% North East Essex") and "flowchart TB" in text
+    for org in model.organisations:
+        assert org.label in text
+
+
+def test_rendering_without_dot_gives_a_clear_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """No `dot` on PATH: a GraphvizMissing error with the install hint; DOT still writes."""
+    monkeypatch.setenv("PATH", str(tmp_path))
+    diagram = govmodel.draw(govmodel.examples.load("nics-2021"))
+    with pytest.raises(GraphvizMissing, match="apt-get install graphviz"):
+        render(diagram, tmp_path / "x.svg")
+    assert render(diagram, tmp_path / "x.dot").read_text() == diagram.source
+    bundle = diagram._repr_mimebundle_()
+    assert "text/plain" in bundle and "not installed" in bundle["text/plain"]
+
+
+def test_msecc_tables_hold_the_expected_rows() -> None:
+    """Scheme of delegation, authority matrix and membership for MSECC 2020."""
+    model = govmodel.examples.load("msecc-2020")
+    scheme = delegation_table(model)
+    assert list(scheme["delegated from"]) == ["eput.board", "nelft.board", "provide.board"]
+    assert set(scheme["delegated to"]) == {"msecc.board"}
+    matrix = authority_matrix(model)
+    assert list(matrix.columns) == ["eput.board", "msecc.board", "nelft.board", "provide.board"]
+    assert "for provide" in matrix.loc["msecc_collaborative_decisions", "msecc.board"]
+    members = membership_table(model)
+    board = members[members["body"] == "msecc.board"]
+    assert list(board["member"]) == [
+        "eput.chair",
+        "eput.ceo",
+        "nelft.chair",
+        "nelft.ceo",
+        "provide.group_ceo",
+    ]
+    assert list(board["on behalf of"]) == ["eput", "eput", "nelft", "nelft", "provide"]
+
+
+def test_the_workbook_has_three_formatted_sheets_and_is_deterministic(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`govmodel table -o x.xlsx` twice gives identical bytes; openpyxl reads the sheets."""
+    path = str(govmodel.examples.path("msecc-2020"))
+    a, b = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    assert main(["table", path, "-o", str(a)]) == 0
+    assert main(["table", path, "-o", str(b)]) == 0
+    assert a.read_bytes() == b.read_bytes()
+    book = openpyxl.load_workbook(io.BytesIO(a.read_bytes()))
+    assert book.sheetnames == ["Scheme of delegation", "Authority matrix", "Membership"]
+    sheet = book["Membership"]
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
+    assert sheet["A1"].font.bold
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == len(membership_table(govmodel.examples.load("msecc-2020")))
+    assert book["Scheme of delegation"].max_row == 4
+
+
+def test_draw_and_table_refuse_bad_outputs(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Unknown suffixes exit 2; the input file is never overwritten."""
+    path = tmp_path / "m.yaml"
+    path.write_text(govmodel.examples.text("nics-2021"))
+    assert main(["draw", str(path), "-o", str(tmp_path / "x.gif")]) == 2
+    assert main(["table", str(path), "-o", str(tmp_path / "x.txt")]) == 2
+    assert main(["table", str(path), "-o", str(path).replace(".yaml", ".csv")]) == 0
+    assert path.read_text() == govmodel.examples.text("nics-2021")
+    assert "must end in" in capsys.readouterr().err
