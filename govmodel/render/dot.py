@@ -158,16 +158,18 @@ def _node_label(node: Node) -> str:
 
 def scene_to_dot(scene: Scene, *, legend: bool = True) -> Diagram:
     """Turn a scene into a :class:`Diagram` (pure; ``dot`` is not run)."""
+    boxes = len([c for c, _ in scene.clusters if c not in scene.lonely])
+    wide = boxes > 6
     g = Diagram("governance", engine="dot")
     g.attr(
-        rankdir="TB",
+        rankdir="LR" if wide else "TB",
         compound="true",
         newrank="true",
         fontname=FONT,
         fontsize="11",
         nodesep="0.25",
         ranksep="0.45",
-        size="10.5,7.2",
+        size="7.2,10.5" if wide else "10.5,7.2",
         ratio="compress",
         labelloc="t",
         label=f"<<b>{_q(scene.title)}</b>  as of {scene.on.isoformat()}>",

@@ -177,7 +177,7 @@ def build_scene(
         )
         established = any(b.id in a.bodies for a in current.agreements)
         delegated = any(d.to == b.id for d in current.delegations)
-        if cluster is None and not established and not delegated:
+        if cluster is None and not established and not delegated and not b.reports_to:
             for org_id in b.organisations:
                 if org_id in current:
                     edges.append(Edge(f"org__{org_id}", b.id, "part_of"))
