@@ -12,13 +12,8 @@ import pytest
 import govmodel
 from govmodel.cli import main
 
+from .conftest import run
 from .test_loader import THREE_MISTAKES
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_example_list_names_every_example(capsys: pytest.CaptureFixture[str]) -> None:

@@ -6,13 +6,7 @@ import json
 
 import pytest
 
-from govmodel.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from .conftest import run
 
 
 def test_forms_with_parties_prints_the_contract_json_shape(

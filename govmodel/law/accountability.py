@@ -66,6 +66,25 @@ _NHSE_REGULATES = d("2022-07-01")
 _S1_3 = nhsa("s.1(3)", "section/1")
 _SCH7_10A = nhsa("Sch 7 para 10A", "schedule/7/paragraph/10A")
 
+_SHA_TO_SOS = Step(
+    "secretary_of_state",
+    "accountable_to",
+    "Strategic health authorities answered to the Secretary of State.",
+    hsca2012("s.33", "section/33"),
+    Period(),
+    Basis.UNCHECKED,
+    Confidence.MEDIUM,
+)
+_NHSE_TO_SOS = Step(
+    "secretary_of_state",
+    "accountable_to",
+    "NHS England is accountable to the Secretary of State, who sets its mandate.",
+    nhsa("s.13A", "section/13A"),
+    Period(),
+    Basis.UNCHECKED,
+    Confidence.MEDIUM,
+)
+
 _BY_TYPE: dict[T, tuple[Step, ...]] = {
     T.NHS_FOUNDATION_TRUST: (
         Step(
@@ -156,28 +175,8 @@ _BY_TYPE: dict[T, tuple[Step, ...]] = {
             Confidence.MEDIUM,
         ),
     ),
-    T.STRATEGIC_HEALTH_AUTHORITY: (
-        Step(
-            "secretary_of_state",
-            "accountable_to",
-            "Strategic health authorities answered to the Secretary of State.",
-            hsca2012("s.33", "section/33"),
-            Period(),
-            Basis.UNCHECKED,
-            Confidence.MEDIUM,
-        ),
-    ),
-    T.NHS_ENGLAND: (
-        Step(
-            "secretary_of_state",
-            "accountable_to",
-            "NHS England is accountable to the Secretary of State, who sets its mandate.",
-            nhsa("s.13A", "section/13A"),
-            Period(),
-            Basis.UNCHECKED,
-            Confidence.MEDIUM,
-        ),
-    ),
+    T.STRATEGIC_HEALTH_AUTHORITY: (_SHA_TO_SOS,),
+    T.NHS_ENGLAND: (_NHSE_TO_SOS,),
     T.LOCAL_AUTHORITY: (
         Step(
             "electorate",
@@ -282,17 +281,7 @@ _ABOVE_ENDS: dict[str, tuple[Step, ...]] = {
             Period(d("2004-04-01")),
         ),
     ),
-    "nhs_england": (
-        Step(
-            "secretary_of_state",
-            "accountable_to",
-            "NHS England is accountable to the Secretary of State, who sets its mandate.",
-            nhsa("s.13A", "section/13A"),
-            Period(),
-            Basis.UNCHECKED,
-            Confidence.MEDIUM,
-        ),
-    ),
+    "nhs_england": (_NHSE_TO_SOS,),
     "monitor": (
         Step(
             "secretary_of_state",
@@ -315,17 +304,7 @@ _ABOVE_ENDS: dict[str, tuple[Step, ...]] = {
             Confidence.MEDIUM,
         ),
     ),
-    "strategic_health_authority": (
-        Step(
-            "secretary_of_state",
-            "accountable_to",
-            "Strategic health authorities answered to the Secretary of State.",
-            hsca2012("s.33", "section/33"),
-            Period(),
-            Basis.UNCHECKED,
-            Confidence.MEDIUM,
-        ),
-    ),
+    "strategic_health_authority": (_SHA_TO_SOS,),
     "secretary_of_state": (
         Step(
             "parliament",
