@@ -160,7 +160,7 @@ def who_can_decide(
     ['eput.board', 'msecc.board', 'msecc.board', 'msecc.board', 'nelft.board', 'provide.board']
     """
     _check_matter(model, matter)
-    day = _day(model, on)
+    day = model.day(on)
     found = [
         g
         for g in grants(model, day, matter=matter)
@@ -178,14 +178,8 @@ def what_can_decide(
         raise NoSuchRecord(
             "body or post", holder, closest(holder, model.ids("body") + model.ids("post"))
         )
-    day = _day(model, on)
+    day = model.day(on)
     return sorted(
         (g for g in grants(model, day) if g.holder == holder),
         key=lambda g: (g.matter, g.organisation),
     )
-
-
-def _day(model: GovernanceModel, on: date | str | None) -> date:
-    if on is None:
-        return model.as_of
-    return on if isinstance(on, date) else date.fromisoformat(on)

@@ -15,7 +15,8 @@ import attrs
 import networkx as nx
 
 from govmodel.errors import NoSuchRecord
-from govmodel.model.kinds import closest
+from govmodel.model.dates import as_date
+from govmodel.model.kinds import BodyKind, closest
 from govmodel.model.matters import STANDARD_MATTERS
 from govmodel.model.records import (
     Agreement,
@@ -77,7 +78,7 @@ def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
 
 
 def _as_date(value: date | str) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(value)
+    return as_date(value)
 
 
 @attrs.frozen(eq=False)
@@ -249,8 +250,6 @@ class GovernanceModel:
 
     def boards_of(self, organisation: str) -> list[Body]:
         """The organisation's own governing boards (kind ``board`` or ``full_council``)."""
-        from govmodel.model.kinds import BodyKind
-
         return [
             b
             for b in self.bodies_of(organisation)
@@ -303,6 +302,13 @@ class GovernanceModel:
 
     # -- dates ---------------------------------------------------------------------------
 
+    def day(self, on: date | str | None = None) -> date:
+        """``on`` as a date, or the model's own ``as_of`` when ``on`` is ``None``.
+
+        Every legal answer is as of a date; this is the one place the default is set.
+        """
+        return self.as_of if on is None else as_date(on)
+
     def on(self, when: date | str) -> GovernanceModel:
         """The model as it stood on ``when``: only records active that day.
 
@@ -344,7 +350,7 @@ class GovernanceModel:
         """
         from govmodel.law.verdicts import forms
 
-        day = self.as_of if on is None else _as_date(on)
+        day = self.day(on)
         if self.partners:
             chosen = [self.organisation(p) for p in self.partners]
         else:
@@ -355,7 +361,7 @@ class GovernanceModel:
         """What the multi-party body ``body`` is in law on ``on`` (default ``as_of``)."""
         from govmodel.law.classify import classify
 
-        return classify(self, body, on=self.as_of if on is None else _as_date(on))
+        return classify(self, body, on=self.day(on))
 
     # -- display -------------------------------------------------------------------------
 

@@ -369,7 +369,7 @@ def trace(model: GovernanceModel, subject: str, *, on: date | str | None = None)
     >>> t.breaks
     ()
     """
-    day = model.as_of if on is None else (on if isinstance(on, date) else date.fromisoformat(on))
+    day = model.day(on)
     if subject not in model or model.kind_of(subject) == "matter":
         pool = [i for i in model.ids() if model.kind_of(i) != "matter"]
         raise NoSuchRecord(

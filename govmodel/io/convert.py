@@ -17,6 +17,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from govmodel.graph import COLLECTIONS, GovernanceModel
 from govmodel.io.schema import TOP_LEVEL, file_key
+from govmodel.model.dates import as_date
 from govmodel.model.kinds import Kind
 from govmodel.model.records import Membership
 
@@ -29,9 +30,7 @@ def _converter() -> cattrs.Converter:
     for kind in Kind.__subclasses__():  # StrEnums would otherwise pass through as str
         conv.register_structure_hook(kind, lambda v, t: t.parse(v))
         conv.register_unstructure_hook(kind, lambda v: v.value)
-    conv.register_structure_hook(
-        date, lambda v, _: v if isinstance(v, date) else date.fromisoformat(v)
-    )
+    conv.register_structure_hook(date, lambda v, _: as_date(v))
     conv.register_unstructure_hook(date, lambda v: v)
     for cls in (Membership, *COLLECTIONS.values()):  # nested classes first
         attrs.resolve_types(cls)

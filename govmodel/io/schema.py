@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import types
 import typing
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -173,10 +172,3 @@ def model_schema() -> dict[str, Any]:
         "required": required,
         "additionalProperties": False,
     }
-
-
-def iter_refs(cls: type) -> Iterator[FieldSpec]:
-    """Fields of ``cls`` that refer to ids of another collection (nested included)."""
-    for spec in field_specs(cls):
-        if spec.ref:
-            yield spec

@@ -8,7 +8,7 @@ the same way; duplicate keys, which YAML silently collapses, are reported.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 import attrs
@@ -135,8 +135,6 @@ def _scalar(loader: Any, node: Node) -> Any:
         value = loader.construct_object(node, deep=True)
     except (ValueError, yaml.constructor.ConstructorError):
         return node.value  # e.g. 2020-13-45: keep the text so validation can name it
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, date):
+    if isinstance(value, date):  # datetimes too: keep dates as ISO text, as in JSON
         return value.isoformat()
     return value

@@ -17,6 +17,7 @@ from typing import Any
 
 import jsonschema
 
+from govmodel.errors import UnknownKind
 from govmodel.graph import COLLECTIONS, Location
 from govmodel.io.problems import Path, Problem
 from govmodel.io.schema import ID_PATTERN, field_specs, model_schema
@@ -99,21 +100,19 @@ def _normalise_kinds(data: dict[str, Any], where: Locator) -> list[Problem]:
             value = record.get(key)
             if not isinstance(value, str):
                 continue
-            table = kind.aliases()
-            norm = value.strip().lower().replace("-", "_").replace(" ", "_")
-            if norm in table:
-                record[key] = table[norm].value
-                continue
-            guess = closest(norm, table)
-            hint = f"Did you mean {' or '.join(repr(g) for g in guess)}? " if guess else ""
-            problems.append(
-                Problem(
-                    (*path, key),
-                    f"{value!r} is not a {kind.label()}",
-                    f"{hint}Valid {kind.label()}s: {', '.join(kind.ids())}.",
-                    where((*path, key)),
+            try:
+                record[key] = kind.parse(value).value
+            except UnknownKind as exc:
+                guess = exc.suggestions
+                hint = f"Did you mean {' or '.join(repr(g) for g in guess)}? " if guess else ""
+                problems.append(
+                    Problem(
+                        (*path, key),
+                        f"{value!r} is not a {kind.label()}",
+                        f"{hint}Valid {kind.label()}s: {', '.join(exc.valid)}.",
+                        where((*path, key)),
+                    )
                 )
-            )
 
     for collection, cls in COLLECTIONS.items():
         for path, record in _records(data, collection):

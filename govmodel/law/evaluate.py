@@ -25,7 +25,7 @@ from datetime import date
 import attrs
 
 from govmodel.law.base import Confidence, Effect, Rule
-from govmodel.law.forms import Combination, FormInfo, form_info
+from govmodel.law.forms import Combination, form_info
 from govmodel.law.rules import RULEBOOK
 from govmodel.model.kinds import FormId, PartyType, Verdict
 
@@ -72,7 +72,7 @@ def _covered(rule: Rule, parties: Sequence[Party], on: date) -> list[Party]:
     return [p for p in parties if rule.route.admits(p.type, on)]
 
 
-def _meets(rule: Rule, group: Sequence[Party], info: FormInfo) -> bool:
+def _meets(rule: Rule, group: Sequence[Party]) -> bool:
     assert rule.route is not None
     types = {p.type for p in group}
     needed = max(rule.route.min_parties, 1)
@@ -104,7 +104,7 @@ def evaluate_form(form: FormId, parties: Sequence[Party], on: date) -> Outcome:
     if info.combination is Combination.ONE_POWER:
         for rule in permits:
             group = _covered(rule, candidates, on)
-            if len(group) >= info.min_parties and _meets(rule, group, info):
+            if len(group) >= info.min_parties and _meets(rule, group):
                 options.append((rule, group))
         options.sort(key=lambda o: (-o[0].confidence.rank, -len(o[1]), RULEBOOK.index(o[0])))
         best = options[0] if options else None

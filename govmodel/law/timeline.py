@@ -12,6 +12,7 @@ import attrs
 from govmodel.law.parties import PARTY_TYPES
 from govmodel.law.rules import RULEBOOK
 from govmodel.law.verdicts import VERDICT_COLOURS, FormsResult, PartyLike, forms, parties_from
+from govmodel.model.dates import as_date
 from govmodel.model.kinds import FormId
 
 if TYPE_CHECKING:
@@ -90,8 +91,7 @@ def timeline(parties: Iterable[PartyLike], *, start: date | str, end: date | str
     >>> [(r.on.isoformat(), r["joint_committee"].verdict.value) for r in t]
     [('2020-01-01', 'not_lawful'), ('2022-07-01', 'lawful')]
     """
-    first = start if isinstance(start, date) else date.fromisoformat(start)
-    last = end if isinstance(end, date) else date.fromisoformat(end)
+    first, last = as_date(start), as_date(end)
     if last < first:
         raise ValueError(f"end {last} is before start {first}")
     items = parties_from(parties)

@@ -22,6 +22,7 @@ from govmodel.law.base import Basis, Confidence, Effect, Rule
 from govmodel.law.evaluate import Consideration, Outcome, Party, evaluate_form, min_confidence
 from govmodel.law.forms import form_info
 from govmodel.law.parties import check_exists
+from govmodel.model.dates import as_date
 from govmodel.model.kinds import FormId, PartyType, Verdict
 from govmodel.model.records import Organisation
 
@@ -278,7 +279,7 @@ def forms(parties: Iterable[PartyLike] | GovernanceModel, *, on: date | str) -> 
     """
     from govmodel.graph import GovernanceModel
 
-    day = on if isinstance(on, date) else date.fromisoformat(on)
+    day = as_date(on)
     if isinstance(parties, GovernanceModel):
         return parties.forms(on=day)
     orgs = list(parties)

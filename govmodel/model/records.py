@@ -26,6 +26,7 @@ from typing import Any
 
 import attrs
 
+from govmodel.model.dates import as_date
 from govmodel.model.kinds import (
     AgreementKind,
     BodyKind,
@@ -98,9 +99,7 @@ def _end_after_start(instance: Dated, attribute: attrs.Attribute[Any], value: da
 
 
 def _opt_date(value: date | str | None) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(value)
+    return None if value is None else as_date(value)
 
 
 def _start() -> Any:

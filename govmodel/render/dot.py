@@ -286,7 +286,7 @@ def draw(
     members inside each body and draws posts that give or receive delegations;
     ``posts=True`` draws every post with membership edges.
     """
-    day = model.as_of if on is None else (on if isinstance(on, date) else date.fromisoformat(on))
+    day = model.day(on)
     scene = build_scene(model, day, posts=posts, ends=ends, contracts=contracts)
     if focus is not None:
         try:

@@ -80,5 +80,5 @@ def to_mermaid(model: GovernanceModel, *, on: date | str | None = None) -> str:
     >>> print(govmodel.to_mermaid(govmodel.examples.load("nics-2021")).splitlines()[1])
     flowchart TB
     """
-    day = model.as_of if on is None else (on if isinstance(on, date) else date.fromisoformat(on))
+    day = model.day(on)
     return scene_to_mermaid(build_scene(model, day))

@@ -35,12 +35,6 @@ __all__ = [
 KINDS = ("delegation", "authority", "membership")
 
 
-def _day(model: GovernanceModel, on: date | str | None) -> date:
-    if on is None:
-        return model.as_of
-    return on if isinstance(on, date) else date.fromisoformat(on)
-
-
 def delegation_table(model: GovernanceModel, *, on: date | str | None = None) -> pd.DataFrame:
     """The scheme of reservation and delegation: one row per matter and delegation.
 
@@ -50,7 +44,7 @@ def delegation_table(model: GovernanceModel, *, on: date | str | None = None) ->
     """
     import pandas as pd
 
-    day = _day(model, on)
+    day = model.day(on)
     current = model.on(day)
     rows = []
     for d in sorted(current.delegations, key=lambda d: d.id):
@@ -127,7 +121,7 @@ def authority_matrix(model: GovernanceModel, *, on: date | str | None = None) ->
     """
     import pandas as pd
 
-    day = _day(model, on)
+    day = model.day(on)
     found = grants(model, day)
     delegated = {g.matter for g in found if g.delegations}
     found_by: dict[tuple[str, str], list[tuple[str, str]]] = {}
@@ -155,7 +149,7 @@ def membership_table(model: GovernanceModel, *, on: date | str | None = None) ->
     """Body x member: role, voting, on behalf of, the post's organisation and dates."""
     import pandas as pd
 
-    current = model.on(_day(model, on))
+    current = model.on(model.day(on))
     rows = []
     for b in sorted(current.bodies, key=lambda b: b.id):
         for m in b.members:
@@ -234,7 +228,7 @@ def export_excel(
 
     from govmodel.io.files import write_atomic
 
-    day = _day(model, on)
+    day = model.day(on)
     sheets = {
         "Scheme of delegation": delegation_table(model, on=day),
         "Authority matrix": authority_matrix(model, on=day).reset_index(),
