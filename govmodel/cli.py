@@ -152,6 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The full argument parser (sub-commands from every command module)."""
     from govmodel import (
         __version__,
+        cli_check,  # noqa: F401  (registers check)
         cli_law,  # noqa: F401  (registers law commands)
         cli_render,  # noqa: F401  (registers draw and table)
     )

@@ -23,6 +23,7 @@ from govmodel.model.records import (
     Body,
     Contract,
     Delegation,
+    Expectation,
     Matter,
     Organisation,
     Post,
@@ -113,6 +114,7 @@ class GovernanceModel:
     notes: tuple[str, ...] = attrs.field(factory=tuple, converter=_tuple)
     sources: tuple[str, ...] = attrs.field(factory=tuple, converter=_tuple)
     ignore: tuple[str, ...] = attrs.field(factory=tuple, converter=_tuple)
+    expected: tuple[Expectation, ...] = attrs.field(factory=tuple, converter=_tuple)
     source: str | None = attrs.field(default=None, kw_only=True)
     locations: Mapping[tuple[str | int, ...], Location] = attrs.field(
         factory=dict, kw_only=True, repr=False

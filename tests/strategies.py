@@ -204,3 +204,47 @@ def nearly_valid_documents(draw: st.DrawFn) -> dict[str, Any]:
     model = draw(models())
     data = json.loads(dumps(model, format="json"))
     return _break(data, draw)
+
+
+@st.composite
+def nearly_valid_models(draw: st.DrawFn) -> GovernanceModel:
+    """A model built in Python (no loader) with mistakes a file would not be allowed:
+    references to ids that do not exist, unknown codes in ``ignore`` and ``expected``,
+    members whose posts are missing."""
+    import attrs
+
+    from govmodel.model.records import Expectation
+
+    model = draw(models())
+    ids = ["ghost", "no_such_org", *model.ids()]
+    changes: dict[str, Any] = {}
+    if draw(st.booleans()):
+        changes["delegations"] = (
+            *model.delegations,
+            Delegation(
+                "dangling",
+                draw(st.sampled_from(ids)),
+                draw(st.sampled_from(["ghost", "nobody"])),
+                (draw(st.sampled_from([*MATTER_IDS, "made_up_matter"])),),
+                limit=draw(st.none() | st.integers(0, 10**6)),
+            ),
+        )
+    if draw(st.booleans()) and model.bodies:
+        body = model.bodies[0]
+        changes["bodies"] = (
+            attrs.evolve(
+                body,
+                organisations=(*body.organisations, "no_such_org"),
+                members=(*body.members, Membership("ghost_post", on_behalf_of="no_such_org")),
+                reports_to=(*body.reports_to, "ghost_body"),
+                quorum=draw(st.none() | st.integers(0, 9)),
+                quorum_each_organisation=draw(st.booleans()),
+            ),
+            *model.bodies[1:],
+        )
+    changes["ignore"] = tuple(draw(st.lists(st.sampled_from(["GM601", "GM999", "nonsense"]))))
+    changes["expected"] = tuple(
+        Expectation(code, "because", subjects=(draw(st.sampled_from(ids)),))
+        for code in draw(st.lists(st.sampled_from(["GM401", "GM602", "XX1"]), max_size=2))
+    )
+    return attrs.evolve(model, **changes)

@@ -11,6 +11,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from govmodel.checks.base import CheckSpec
+from govmodel.checks.registry import REGISTRY
 from govmodel.graph import COLLECTIONS
 from govmodel.io.schema import TOP_LEVEL, field_specs
 from govmodel.law.base import Effect, Rule
@@ -200,6 +202,127 @@ def _catalogue() -> str:
     return "\n".join(out) + "\n"
 
 
+_FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "checks"
+
+
+def _fixture(code: str, which: str) -> str:
+    return (_FIXTURES / code / f"{which}.yaml").read_text(encoding="utf-8")
+
+
+def _rendered(code: str) -> str:
+    import yaml
+
+    from govmodel.checks import check
+    from govmodel.io.convert import from_plain
+    from govmodel.io.files import loads
+
+    text = _fixture(code, "fail")
+    model = (
+        from_plain(yaml.safe_load(text))
+        if code == "GM003"
+        else loads(text, filename=f"{code}/fail.yaml")
+    )
+    return "\n\n".join(f.render() for f in check(model).filter(code=code))
+
+
+def _check_page(spec: CheckSpec) -> str:
+    out = [
+        f"# {spec.code}: {spec.name}",
+        "",
+        spec.summary,
+        "",
+        "| | |",
+        "|---|---|",
+        f"| severity | {spec.severity.value} |",
+        f"| category | {spec.category.value} |",
+        f"| added in | govmodel {spec.since} |",
+        "",
+        "## Why it matters",
+        "",
+        spec.why,
+        "",
+        "## Legal basis",
+        "",
+    ]
+    if spec.rules:
+        for rule_id in spec.rules:
+            rule = next(r for r in RULEBOOK if r.id == rule_id)
+            out.append(
+                f"- [{rule.id}](../rules/{rule.id}.md) {_cell(rule.title)}: "
+                f"[{_cell(rule.citation.text)}]({rule.citation.url}), in force {rule.in_force}, "
+                f"{rule.confidence.value} confidence"
+                + (" (lawyers disagree)" if rule.dispute else "")
+            )
+        out += ["", "A finding cites the rule in force on the date checked."]
+    else:
+        out.append(
+            "None cited: this check applies the model's own scheme (or good practice), "
+            "not a provision of statute."
+        )
+    out += [
+        "",
+        "## Example",
+        "",
+        "This model is flagged:",
+        "",
+        "```yaml",
+        _fixture(spec.code, "fail").rstrip(),
+        "```",
+        "",
+        "```console",
+        f"$ govmodel check {spec.code}/fail.yaml --select {spec.code}",
+        _rendered(spec.code),
+        "```",
+        "",
+        "Mended:",
+        "",
+        "```yaml",
+        _fixture(spec.code, "pass").rstrip(),
+        "```",
+        "",
+        "## What to do",
+        "",
+        spec.hint,
+        "",
+        "## Known limits",
+        "",
+        spec.limits or "None recorded.",
+        "",
+        f"Silence it with `ignore: [{spec.code}]` in the model file or "
+        f"`--ignore {spec.code}`; record it as known with an `expected:` entry.",
+    ]
+    return "\n".join(out) + "\n"
+
+
+def check_pages() -> dict[str, str]:
+    """The check reference: ``index.md`` and one ``CODE.md`` page per registered check."""
+    out = [
+        "# Finding codes",
+        "",
+        f"The {len(REGISTRY)} checks `govmodel check` runs, generated from the package. "
+        "Codes are stable and never reused. `govmodel check --list-codes` lists them.",
+        "",
+        "```{toctree}",
+        ":hidden:",
+        ":glob:",
+        "",
+        "checks/*",
+        "```",
+        "",
+        "| code | name | severity | category | what it finds |",
+        "|---|---|---|---|---|",
+    ]
+    pages = {}
+    for spec in REGISTRY.values():
+        out.append(
+            f"| [{spec.code}](checks/{spec.code}.md) | `{spec.name}` | {spec.severity.value} | "
+            f"{spec.category.value} | {_cell(spec.summary)} |"
+        )
+        pages[f"{spec.code}.md"] = _check_page(spec)
+    pages["index.md"] = "\n".join(out) + "\n"
+    return pages
+
+
 def _write(path: Path, text: str) -> None:
     if not path.exists() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")
@@ -214,6 +337,9 @@ def generate(app: Any) -> None:
     _write(root / "catalogue.md", _catalogue())
     for rule in RULEBOOK:
         _write(root / "rules" / f"{rule.id}.md", _rule_page(rule))
+    (root / "checks").mkdir(exist_ok=True)
+    for name, text in check_pages().items():
+        _write(root / ("checks.md" if name == "index.md" else f"checks/{name}"), text)
 
 
 def setup(app: Any) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from govmodel.graph import COLLECTIONS, GovernanceModel
 from govmodel.io.schema import TOP_LEVEL, file_key
 from govmodel.model.dates import as_date
 from govmodel.model.kinds import Kind
-from govmodel.model.records import Membership
+from govmodel.model.records import Expectation, Membership
 
 __all__ = ["from_plain", "to_plain"]
 
@@ -32,7 +32,7 @@ def _converter() -> cattrs.Converter:
         conv.register_unstructure_hook(kind, lambda v: v.value)
     conv.register_structure_hook(date, lambda v, _: as_date(v))
     conv.register_unstructure_hook(date, lambda v: v)
-    for cls in (Membership, *COLLECTIONS.values()):  # nested classes first
+    for cls in (Membership, Expectation, *COLLECTIONS.values()):  # nested classes first
         attrs.resolve_types(cls)
         renames: dict[str, Any] = {
             f.name: override(rename=file_key(f)) for f in attrs.fields(cls) if file_key(f) != f.name
@@ -52,6 +52,7 @@ def from_plain(
     """Build a model from a document that has passed validation."""
     conv = _converter()
     fields: dict[str, Any] = {key: data[key] for key, *_ in TOP_LEVEL if key in data}
+    fields["expected"] = tuple(conv.structure(e, Expectation) for e in data.get("expected", ()))
     for collection, cls in COLLECTIONS.items():
         fields[collection] = tuple(conv.structure(r, cls) for r in data.get(collection, ()))
     return GovernanceModel(**fields, source=source, locations=locations or {})
@@ -77,4 +78,6 @@ def to_plain(model: GovernanceModel) -> dict[str, Any]:
     for key in ("notes", "sources", "ignore"):
         if getattr(model, key):
             out[key] = list(getattr(model, key))
+    if model.expected:
+        out["expected"] = [conv.unstructure(e, Expectation) for e in model.expected]
     return out

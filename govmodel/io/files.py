@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from datetime import date
 from pathlib import Path as FsPath
@@ -85,11 +86,19 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
+_NOT_YAML_PRINTABLE = re.compile(
+    r"[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
 def dumps(model: GovernanceModel, *, format: str = "yaml") -> str:
     """The model as YAML (default) or JSON text, deterministic byte for byte."""
     data = to_plain(model)
     if format == "json":
-        return json.dumps(data, indent=2, ensure_ascii=False, default=_json_default) + "\n"
+        text = json.dumps(data, indent=2, ensure_ascii=False, default=_json_default) + "\n"
+        # The loader reads JSON as YAML, which refuses a few characters JSON allows raw
+        # (U+FFFE, for one); JSON's \\uXXXX escape is valid in both.
+        return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     if format != "yaml":
         raise ValueError(f"format must be 'yaml' or 'json', not {format!r}")
     return yaml.safe_dump(

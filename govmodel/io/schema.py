@@ -17,6 +17,7 @@ import attrs
 
 from govmodel.graph import COLLECTIONS
 from govmodel.model.kinds import Kind
+from govmodel.model.records import Expectation
 
 __all__ = [
     "ID_PATTERN",
@@ -30,6 +31,7 @@ __all__ = [
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
 
 #: Top-level keys other than the record collections: (key, schema, required, doc).
+#: ``expected`` is added below, once record schemas can be generated.
 TOP_LEVEL: tuple[tuple[str, dict[str, Any], bool, str], ...] = (
     ("name", {"type": "string", "minLength": 1}, True, "Name of the arrangement."),
     (
@@ -142,6 +144,17 @@ def _record_schema(cls: type) -> dict[str, Any]:
         "required": [s.key for s in specs if s.required],
         "additionalProperties": False,
     }
+
+
+TOP_LEVEL += (
+    (
+        "expected",
+        {"type": "array", "items": _record_schema(Expectation)},
+        False,
+        "Findings of `govmodel check` the authors expect, each with `code`, `reason` and "
+        "optional `subjects`; reported but not failing.",
+    ),
+)
 
 
 def model_schema() -> dict[str, Any]:

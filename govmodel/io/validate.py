@@ -261,23 +261,35 @@ def _record_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
                     Problem(tpath, f"no {label} with id {target!r}", hint, where(tpath))
                 )
 
+    def check_ids(path: Path, value: Any, pool: set[str], label: str, fallback: str) -> None:
+        if not isinstance(value, str) or value in pool:
+            return
+        guess = closest(value, pool)
+        hint = f"Closest ids: {', '.join(repr(g) for g in guess)}." if guess else fallback
+        problems.append(Problem(path, f"no {label} with id {value!r}", hint, where(path)))
+
     partners = data.get("partners")
     if isinstance(partners, list):
         for i, org in enumerate(partners):
-            if isinstance(org, str) and org not in known["organisations"]:
-                guess = closest(org, known["organisations"])
-                hint = (
-                    f"Closest ids: {', '.join(repr(g) for g in guess)}."
-                    if guess
-                    else "List organisation ids from `organisations:`."
-                )
-                problems.append(
-                    Problem(
-                        ("partners", i),
-                        f"no organisation with id {org!r}",
-                        hint,
-                        where(("partners", i)),
-                    )
+            check_ids(
+                ("partners", i),
+                org,
+                known["organisations"],
+                "organisation",
+                "List organisation ids from `organisations:`.",
+            )
+    expected = data.get("expected")
+    if isinstance(expected, list):
+        everything = set().union(*known.values())
+        for i, entry in enumerate(expected):
+            subjects = entry.get("subjects") if isinstance(entry, dict) else None
+            for j, subject in enumerate(subjects if isinstance(subjects, list) else ()):
+                check_ids(
+                    ("expected", i, "subjects", j),
+                    subject,
+                    everything,
+                    "record",
+                    "Subjects are ids of records in the model.",
                 )
     for collection, cls in COLLECTIONS.items():
         for path, record in _records(data, collection):

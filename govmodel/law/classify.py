@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from govmodel.law.base import Rule
+from govmodel.law.parties import PARTY_TYPES
 from govmodel.law.rules import get
 from govmodel.model.kinds import AgreementKind, BodyKind, FormId, Verdict
 
@@ -115,7 +116,7 @@ def classify(model: GovernanceModel, body: str, *, on: date) -> Classification:
         return done(LegalCharacter.SINGLE_BODY, "It belongs to one organisation.", "BC-001")
 
     into = [d for d in current.delegations if d.to == body]
-    delegators = {o for d in into for o in current.organisations_of(d.from_) if d.from_ in current}
+    delegators = {o for d in into if d.from_ in current for o in current.organisations_of(d.from_)}
     missing = [o.label for o in orgs if o.id not in delegators]
     ratified = bool(into) and all(d.ratification for d in into)
     agreements = [a for a in current.agreements if body in a.bodies and a.kind in _CONTRACTUAL]
@@ -134,9 +135,8 @@ def classify(model: GovernanceModel, body: str, *, on: date) -> Classification:
             "themselves decide.",
             "JC-015",
         )
-    verdict = (
-        forms(orgs, on=on)[FormId.JOINT_COMMITTEE] if all(o.active_on(on) for o in orgs) else None
-    )
+    alive = all(o.active_on(on) and PARTY_TYPES[o.type].existed.contains(on) for o in orgs)
+    verdict = forms(orgs, on=on)[FormId.JOINT_COMMITTEE] if alive else None
     if not missing and verdict is not None and verdict.verdict is Verdict.LAWFUL:
         return done(
             LegalCharacter.STATUTORY_JOINT_COMMITTEE,

@@ -42,6 +42,7 @@ __all__ = [
     "Contract",
     "Dated",
     "Delegation",
+    "Expectation",
     "Matter",
     "Membership",
     "Organisation",
@@ -412,6 +413,29 @@ class Contract(Dated):
     start: date | None = _start()
     end: date | None = _end()
     note: str | None = _note()
+
+
+@attrs.frozen
+class Expectation:
+    """A finding of ``govmodel check`` that the model's authors expect, and why.
+
+    Expected findings are still reported, marked with the reason, but do not
+    make ``govmodel check`` fail: a model of a real arrangement can record a
+    known legal gap honestly instead of hiding it.
+    """
+
+    code: str = attrs.field(
+        validator=_non_empty, metadata=_doc("Finding code (`GM401`) or name it expects.")
+    )
+    reason: str = attrs.field(
+        validator=_non_empty, metadata=_doc("Why the finding is expected and left as it is.")
+    )
+    subjects: tuple[str, ...] = attrs.field(
+        factory=tuple,
+        kw_only=True,
+        converter=_tuple_of_str,
+        metadata=_doc("Ids the finding must concern (all of them); omit to match any."),
+    )
 
 
 @attrs.frozen

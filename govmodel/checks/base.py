@@ -1,0 +1,163 @@
+"""The vocabulary of checking: severities, hits, findings and check specs.
+
+A check is a small generator: it reads a :class:`~govmodel.checks.context.Context`
+and yields :class:`Hit` objects naming the ids concerned and what is wrong
+with them. The engine turns each hit into a :class:`Finding` by attaching the
+check's code, name and severity, the citation of the rule in force on the
+date, and the hit's place in the model file. Checks never format their own
+context.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from govmodel.graph import Location
+from govmodel.law.base import Citation
+from govmodel.model.kinds import Kind
+
+if TYPE_CHECKING:
+    from govmodel.checks.context import Context
+
+__all__ = ["Category", "CheckSpec", "Finding", "Hit", "Severity", "an"]
+
+
+def an(phrase: str) -> str:
+    """``phrase`` with its indefinite article: ``an officer post``, ``a board``."""
+    return f"{'an' if phrase[:1].lower() in 'aeiou' else 'a'} {phrase}"
+
+
+class Severity(Kind):
+    """How serious a finding is."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """0 for errors, 1 for warnings, 2 for info (the sort order)."""
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+class Category(Kind):
+    """What a check is about (one docs section each)."""
+
+    MODEL = "model"
+    EXISTENCE = "existence"
+    AUTHORITY = "authority"
+    RESERVED = "reserved"
+    COMPOSITION = "composition"
+    ROUTE = "route"
+    STRUCTURE = "structure"
+
+
+@attrs.frozen
+class Hit:
+    """What a check found, before the engine dresses it as a :class:`Finding`.
+
+    ``subjects``
+        the ids the hit concerns, most specific first;
+    ``at``
+        ``(record_id, key, ...)``: where in the model file to point (defaults to
+        the first subject's record);
+    ``path``
+        a key path from the top of the file, for hits about top-level keys;
+    ``rule``
+        the rulebook id that grounds the hit, when it differs by case; ``""``
+        when none of the check's rules applies to this case (nothing is cited).
+    """
+
+    subjects: tuple[str, ...]
+    message: str
+    at: tuple[str | int, ...] = ()
+    hint: str | None = None
+    rule: str | None = None
+    path: tuple[str | int, ...] | None = None
+
+
+@attrs.frozen
+class CheckSpec:
+    """One registered check: its stable code and everything the docs say about it."""
+
+    code: str
+    name: str
+    severity: Severity
+    category: Category
+    summary: str
+    why: str
+    hint: str
+    function: Callable[[Context], Iterator[Hit]] = attrs.field(repr=False)
+    rules: tuple[str, ...] = ()
+    limits: str | None = None
+    since: str = "0.2.0"
+    retired: bool = False
+
+
+@attrs.frozen
+class Finding:
+    """One thing wrong with a model on a date, ready to print, filter or export."""
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    subjects: tuple[str, ...]
+    hint: str
+    location: Location | None = None
+    rule: str | None = None
+    citation: Citation | None = None
+    confidence: str | None = None
+    disputed: bool = False
+    expected: str | None = None
+
+    def sort_key(self) -> tuple[Any, ...]:
+        """File position first (when known), then code, subjects and message."""
+        if self.location is None:
+            where: tuple[Any, ...] = (1, "", 0, 0)
+        else:
+            where = (0, self.location.file, self.location.line, self.location.column)
+        return (*where, self.code, self.subjects, self.message)
+
+    def render(self) -> str:
+        """The finding as a compiler prints it: location, severity, code, message,
+        then indented legal basis, hint and (if any) why it is expected."""
+        where = f"{self.location}: " if self.location else ""
+        lines = [f"{where}{self.severity.value}[{self.code}] {self.name}: {self.message}"]
+        if self.citation is not None:
+            extra = f" ({self.rule}, {self.confidence} confidence" if self.rule else ""
+            extra += ", lawyers disagree)" if self.disputed else (")" if extra else "")
+            lines.append(f"  = legal basis: {self.citation.text}{extra} {self.citation.url}")
+        lines.append(f"  = hint: {self.hint}")
+        if self.expected:
+            lines.append(f"  = expected: {self.expected}")
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's diagnostic shape, plus ``rule``, ``confidence``,
+        ``disputed`` and ``expected``."""
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.value,
+            "message": self.message,
+            "subjects": list(self.subjects),
+            "location": None
+            if self.location is None
+            else {
+                "file": self.location.file,
+                "line": self.location.line,
+                "column": self.location.column,
+            },
+            "citation": None
+            if self.citation is None
+            else {"text": self.citation.text, "url": self.citation.url},
+            "hint": self.hint,
+            "rule": self.rule,
+            "confidence": self.confidence,
+            "disputed": self.disputed,
+            "expected": self.expected,
+        }

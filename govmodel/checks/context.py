@@ -1,0 +1,246 @@
+"""What every check reads: the model, the date, and facts derived from them once.
+
+Checks iterate the model's own records (so that indices match the file) and
+ask the context whether each is in force on the date. The context tolerates
+models built in Python with references to ids that do not exist: lookups
+return ``None`` instead of raising, and check GM003 reports the references.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import Any
+
+from govmodel.authority import Grant, grants
+from govmodel.checks.base import Finding
+from govmodel.graph import GovernanceModel
+from govmodel.law.base import Effect
+from govmodel.law.classify import Classification, classify
+from govmodel.law.parties import PARTY_TYPES
+from govmodel.law.rules import get
+from govmodel.law.verdicts import FormVerdict, forms
+from govmodel.model.kinds import BodyKind, FormId, PartyType, PostKind
+from govmodel.model.records import (
+    Body,
+    Delegation,
+    Expectation,
+    Membership,
+    Organisation,
+    Post,
+)
+
+__all__ = ["DIRECTOR_KINDS", "EXECUTIVE_KINDS", "NON_EXECUTIVE_KINDS", "Context", "exists"]
+
+
+def exists(party_type: PartyType, on: date) -> bool:
+    """Whether organisations of ``party_type`` could exist on ``on``."""
+    return PARTY_TYPES[party_type].existed.contains(on)
+
+
+#: Post kinds that sit on a board as executive directors.
+EXECUTIVE_KINDS = frozenset({PostKind.CHIEF_EXECUTIVE, PostKind.EXECUTIVE_DIRECTOR})
+#: Post kinds that are non-executive directors (the chair is one: NHS Act 2006 Sch 7 para 16).
+NON_EXECUTIVE_KINDS = frozenset(
+    {PostKind.CHAIR, PostKind.VICE_CHAIR, PostKind.NON_EXECUTIVE_DIRECTOR}
+)
+#: Post kinds that are directors of the organisation they belong to.
+DIRECTOR_KINDS = EXECUTIVE_KINDS | NON_EXECUTIVE_KINDS
+
+
+class Context:
+    """A model on a date, with cached derived facts for the checks."""
+
+    def __init__(self, model: GovernanceModel, day: date) -> None:
+        self.model = model
+        self.day = day
+        #: Findings of the checks run so far (read by checks that run last).
+        self.found: list[Finding] = []
+
+    @staticmethod
+    def matches(entry: Expectation, finding: Finding) -> bool:
+        """Whether the model's ``expected`` entry describes ``finding``."""
+        code = entry.code.strip()
+        return code.upper() in (finding.code, finding.name.upper()) and set(entry.subjects) <= set(
+            finding.subjects
+        )
+
+    # -- records -------------------------------------------------------------------------
+
+    def record(self, id: str) -> Any:
+        """The record ``id`` (standard matters included), or ``None`` if unknown."""
+        if id not in self.model:
+            return None
+        kind = self.model.kind_of(id)
+        return getattr(self.model, kind)(id)
+
+    def active(self, id: str) -> bool:
+        """Whether ``id`` names a record in force on the date (matters always are)."""
+        record = self.record(id)
+        if record is None:
+            return False
+        active_on = getattr(record, "active_on", None)
+        return True if active_on is None else bool(active_on(self.day))
+
+    def organisation(self, id: str | None) -> Organisation | None:
+        """The organisation ``id``, or ``None`` if ``id`` is not one."""
+        record = self.record(id) if id else None
+        return record if isinstance(record, Organisation) else None
+
+    def body(self, id: str) -> Body | None:
+        """The body ``id``, or ``None``."""
+        record = self.record(id)
+        return record if isinstance(record, Body) else None
+
+    def post(self, id: str | None) -> Post | None:
+        """The post ``id``, or ``None``."""
+        record = self.record(id) if id else None
+        return record if isinstance(record, Post) else None
+
+    def label(self, org: str) -> str:
+        """An organisation's short name, or its id when unknown."""
+        found = self.organisation(org)
+        return found.label if found else org
+
+    # -- what is in force ----------------------------------------------------------------
+
+    def bodies(self) -> Iterator[Body]:
+        """Bodies in force on the date, in file order."""
+        return (b for b in self.model.bodies if b.active_on(self.day))
+
+    def delegations(self) -> Iterator[Delegation]:
+        """Delegations in force on the date whose two ends are in force too."""
+        return (
+            d
+            for d in self.model.delegations
+            if d.active_on(self.day) and self.active(d.from_) and self.active(d.to)
+        )
+
+    def members(self, body: Body) -> Iterator[tuple[int, Membership]]:
+        """``(index, membership)`` for the body's members in force (index as in the file)."""
+        return ((i, m) for i, m in enumerate(body.members) if m.active_on(self.day))
+
+    def voting(self, body: Body) -> list[tuple[int, Membership]]:
+        """The body's voting members in force on the date."""
+        return [(i, m) for i, m in self.members(body) if m.voting]
+
+    def delegations_to(self, holder: str) -> list[Delegation]:
+        """Delegations in force that give ``holder`` authority."""
+        return [d for d in self.delegations() if d.to == holder]
+
+    # -- organisations -------------------------------------------------------------------
+
+    def organisations_of(self, holder: str) -> tuple[str, ...]:
+        """Organisations a body belongs to, or that employ a post (joint posts: all)."""
+        record = self.record(holder)
+        if isinstance(record, Body):
+            return record.organisations
+        if isinstance(record, Post):
+            return tuple(o for o in (record.organisation, *record.joint_with) if o)
+        return ()
+
+    def types_of(self, holder: str) -> set[PartyType]:
+        """Party types of the organisations ``holder`` belongs to (known ones)."""
+        return {org.type for o in self.organisations_of(holder) if (org := self.organisation(o))}
+
+    def is_statutory(self, org: str) -> bool:
+        """Whether ``org`` holds statutory public functions (an NHS body or a council)."""
+        found = self.organisation(org)
+        return found is not None and PARTY_TYPES[found.type].statutory
+
+    def member_organisation(self, member: Membership) -> str | None:
+        """The organisation a member represents: ``on_behalf_of``, else the post's."""
+        if member.on_behalf_of:
+            return member.on_behalf_of
+        post = self.post(member.post)
+        return post.organisation if post else None
+
+    def is_board_of(self, holder: str, org: str) -> bool:
+        """Whether ``holder`` is ``org``'s own board (kind board, that organisation only)."""
+        body = self.body(holder)
+        return body is not None and body.kind is BodyKind.BOARD and body.organisations == (org,)
+
+    @functools.cached_property
+    def _directors(self) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for post in self.model.posts:
+            if post.kind in DIRECTOR_KINDS:
+                for org in (post.organisation, *post.joint_with):
+                    if org:
+                        out.setdefault(org, set()).add(post.id)
+        for body in self.bodies():
+            if body.kind is BodyKind.BOARD and len(body.organisations) == 1:
+                for _, member in self.voting(body):
+                    sitting = self.post(member.post)
+                    if sitting is not None and sitting.kind is not PostKind.GOVERNOR:
+                        out.setdefault(body.organisations[0], set()).add(sitting.id)
+        return out
+
+    def directors(self, org: str) -> set[str]:
+        """Posts that are directors of ``org``: posts of a director kind belonging to it,
+        and voting members of its board."""
+        return self._directors.get(org, set())
+
+    # -- authority -----------------------------------------------------------------------
+
+    @functools.cached_property
+    def grants(self) -> dict[tuple[str, str], list[Grant]]:
+        """Every grant on the date, by ``(holder, matter)``."""
+        out: dict[tuple[str, str], list[Grant]] = {}
+        for g in grants(self.model, self.day):
+            out.setdefault((g.holder, g.matter), []).append(g)
+        return out
+
+    def held(self, holder: str, matter: str) -> list[Grant]:
+        """Grants by which ``holder`` may decide ``matter`` on the date."""
+        return self.grants.get((holder, matter), [])
+
+    def can_pass_on(self, grant: Grant) -> bool:
+        """Whether ``grant`` lets its holder delegate the matter onwards."""
+        if grant.statutory:
+            body = self.body(grant.holder)
+            return body is None or grant.matter not in body.reserved
+        last = self.record(grant.delegations[-1])
+        return bool(getattr(last, "onward", False))
+
+    # -- forms and legal character -------------------------------------------------------
+
+    def form_for(self, org_ids: Iterable[str], form: FormId) -> tuple[FormVerdict, list[str]]:
+        """The verdict on ``form`` for the organisations ``org_ids`` on the date, and the
+        ids of those it does not admit.
+
+        Organisations unknown or not in force are left out: checks GM003 and GM1xx
+        report them. With fewer than two left the verdict is still given.
+        """
+        orgs = [o for o in (self.organisation(i) for i in org_ids) if o]
+        orgs = [o for o in orgs if o.active_on(self.day) and exists(o.type, self.day)]
+        result = forms(orgs, on=self.day)
+        verdict = result[form]
+        barred = [p.id or p.name for p in result.parties if p.name not in verdict.eligible]
+        return verdict, barred
+
+    def barring_rule(self, verdict: FormVerdict, barred: Iterable[str], form: FormId) -> str | None:
+        """The verdict's forbidding rule that best explains the barred organisations:
+        one about this form and their types (the most specific first), else one about
+        their types, else the first."""
+        types = {o.type for o in (self.organisation(i) for i in barred) if o}
+        forbid = [get(r.rule) for r in verdict.reasons if r.effect is Effect.FORBID]
+        ranked = sorted(
+            forbid,
+            key=lambda r: (
+                not (r.concerns(form) and r.touches(types)),
+                not r.touches(types),
+                len(r.forms),
+            ),
+        )
+        return ranked[0].id if ranked else None
+
+    @functools.cache  # noqa: B019 - one context per check run; freed with it
+    def classification(self, body: str) -> Classification | None:
+        """``classify`` of ``body`` on the date, or ``None`` if its organisations are
+        not all known."""
+        record = self.body(body)
+        if record is None or not all(self.organisation(o) for o in record.organisations):
+            return None
+        return classify(self.model, body, on=self.day)

@@ -1,0 +1,170 @@
+"""Run the checks: turn hits into located, cited findings and gather a report.
+
+Four entry points with distinct contracts, as in jsonschema:
+
+- :func:`iter_findings` yields findings lazily;
+- :func:`check` returns a :class:`~govmodel.checks.report.Report` and never raises
+  on a model (only on a bad argument such as an unparseable date);
+- :func:`validate` raises :class:`SchemeInvalid` wrapping the report when it has
+  errors that the model does not expect;
+- :func:`is_valid` says whether it would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import Any
+
+from govmodel.checks.base import CheckSpec, Finding, Hit
+from govmodel.checks.context import Context
+from govmodel.checks.registry import FINAL, REGISTRY, lookup
+from govmodel.checks.report import Report
+from govmodel.errors import GovModelError
+from govmodel.graph import COLLECTIONS, GovernanceModel, Location
+from govmodel.law.base import Rule
+from govmodel.law.rules import get
+
+__all__ = ["SchemeInvalid", "check", "is_valid", "iter_findings", "validate"]
+
+
+class SchemeInvalid(GovModelError, ValueError):
+    """A scheme with errors the model does not expect; ``report`` holds every finding."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        super().__init__(str(report))
+
+
+def _codes(ignore: Iterable[str]) -> set[str]:
+    found = set()
+    for entry in ignore:
+        spec = lookup(entry)
+        if spec is not None:
+            found.add(spec.code)
+    return found
+
+
+class _Locator:
+    """Maps ``(record_id, key, ...)`` and top-level key paths to file locations."""
+
+    def __init__(self, model: GovernanceModel) -> None:
+        self.locations = model.locations
+        self.paths: dict[str, tuple[str | int, ...]] = {}
+        for collection in COLLECTIONS:
+            for i, record in enumerate(getattr(model, collection)):
+                self.paths.setdefault(record.id, (collection, i))
+
+    def __call__(self, path: tuple[str | int, ...]) -> Location | None:
+        while path:
+            if path in self.locations:
+                return self.locations[path]
+            path = path[:-1]
+        return None
+
+    def at(self, hit: Hit) -> Location | None:
+        if hit.path is not None:
+            return self(hit.path)
+        at = hit.at or hit.subjects[:1]
+        base = self.paths.get(str(at[0])) if at else None
+        return None if base is None else self((*base, *at[1:]))
+
+
+def _rule(spec: CheckSpec, hit: Hit, day: date) -> Rule | None:
+    if hit.rule is not None:
+        return get(hit.rule) if hit.rule else None
+    rules = [get(r) for r in spec.rules]
+    in_force = [r for r in rules if r.in_force_on(day)]
+    return (in_force or rules)[0] if rules else None
+
+
+def _dress(spec: CheckSpec, hit: Hit, ctx: Context, where: _Locator) -> Finding:
+    rule = _rule(spec, hit, ctx.day)
+    finding = Finding(
+        code=spec.code,
+        name=spec.name,
+        severity=spec.severity,
+        message=hit.message,
+        subjects=hit.subjects,
+        hint=hit.hint or spec.hint,
+        location=where.at(hit),
+        rule=rule.id if rule else None,
+        citation=rule.citation if rule else None,
+        confidence=rule.confidence.value if rule else None,
+        disputed=bool(rule and rule.dispute),
+    )
+    for entry in ctx.model.expected:
+        if ctx.matches(entry, finding):
+            return _expected(finding, entry.reason)
+    return finding
+
+
+def _expected(finding: Finding, reason: str) -> Finding:
+    import attrs
+
+    return attrs.evolve(finding, expected=reason)
+
+
+def iter_findings(
+    model: GovernanceModel,
+    *,
+    on: date | str | None = None,
+    ignore: Iterable[str] = (),
+    select: Iterable[str] | None = None,
+) -> Iterator[Finding]:
+    """Yield every finding for ``model`` on ``on`` (default: the model's ``as_of``).
+
+    Codes in the model's ``ignore`` list and in ``ignore`` are skipped; with
+    ``select``, only those codes run. Findings come in check order; :func:`check`
+    sorts them.
+    """
+    ctx = Context(model, model.day(on))
+    skipped = _codes([*model.ignore, *ignore])
+    chosen = None if select is None else _codes(select)
+    where = _Locator(model)
+    specs = [s for s in REGISTRY.values() if not s.retired]
+    specs.sort(key=lambda s: s.code in FINAL)
+    for spec in specs:
+        if spec.code in skipped or (chosen is not None and spec.code not in chosen):
+            continue
+        for hit in spec.function(ctx):
+            finding = _dress(spec, hit, ctx, where)
+            ctx.found.append(finding)
+            yield finding
+
+
+def check(
+    model: GovernanceModel,
+    *,
+    on: date | str | None = None,
+    ignore: Iterable[str] = (),
+    select: Iterable[str] | None = None,
+) -> Report:
+    """Check ``model``'s scheme of delegation on ``on``: every finding, sorted.
+
+    >>> import govmodel
+    >>> report = govmodel.check(govmodel.examples.load("msecc-2020"))
+    >>> report.summary()
+    {'errors': 0, 'warnings': 0, 'info': 0, 'expected': 6}
+    >>> report.is_valid()
+    True
+    """
+    day = model.day(on)
+    findings = sorted(
+        iter_findings(model, on=day, ignore=ignore, select=select), key=Finding.sort_key
+    )
+    return Report(tuple(findings), day, model.source)
+
+
+def validate(model: GovernanceModel, **options: Any) -> Report:
+    """Like :func:`check`, but raise :class:`SchemeInvalid` when there are errors
+    the model does not expect; returns the report otherwise."""
+    report = check(model, **options)
+    if not report.is_valid():
+        raise SchemeInvalid(report)
+    return report
+
+
+def is_valid(model: GovernanceModel, **options: Any) -> bool:
+    """Whether ``model`` has no unexpected errors (see :func:`check`)."""
+    return check(model, **options).is_valid()

@@ -1,0 +1,104 @@
+"""Reserved matters: powers statute or the model keeps with one body."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from govmodel.checks.base import Hit
+from govmodel.checks.context import Context
+from govmodel.law.accountability import statutory_reserved
+from govmodel.law.rules import get
+from govmodel.model.kinds import BodyKind, PartyType
+from govmodel.model.records import Delegation
+
+__all__ = [
+    "council_delegates_governor_matter",
+    "governor_matter_delegated",
+    "reserved_matter_delegated",
+    "reserved_matter_not_held",
+]
+
+
+def _governor_rule(ctx: Context, org: str, matter: str) -> str | None:
+    """The rule giving ``matter`` to ``org``'s council of governors on the date, if any."""
+    found = ctx.organisation(org)
+    if found is None or found.type is not PartyType.NHS_FOUNDATION_TRUST:
+        return None
+    reserved = statutory_reserved(found.type, matter)
+    if reserved is None or not get(reserved[1]).in_force_on(ctx.day):
+        return None
+    return reserved[1]
+
+
+def _governor_delegations(
+    ctx: Context, *, by_council: bool
+) -> Iterator[tuple[Delegation, int, str, str, str]]:
+    for d in ctx.delegations():
+        source = ctx.body(d.from_)
+        is_council = source is not None and source.kind is BodyKind.COUNCIL_OF_GOVERNORS
+        if is_council is not by_council:
+            continue
+        for k, matter in enumerate(d.matters):
+            for org in ctx.organisations_of(d.from_):
+                rule = _governor_rule(ctx, org, matter)
+                if rule:
+                    yield d, k, matter, org, rule
+
+
+def governor_matter_delegated(ctx: Context) -> Iterator[Hit]:
+    """GM301: a delegation, by anyone but the council of governors, of a matter
+    statute gives an NHS foundation trust's council of governors."""
+    for d, k, matter, org, rule in _governor_delegations(ctx, by_council=False):
+        yield Hit(
+            (d.id, matter, org),
+            f"delegation {d.id!r} from {d.from_!r} passes {matter!r}, which the NHS Act "
+            f"gives to {ctx.label(org)}'s council of governors; {d.from_!r} holds no "
+            "such power to delegate",
+            at=(d.id, "matters", k),
+            rule=rule,
+        )
+
+
+def council_delegates_governor_matter(ctx: Context) -> Iterator[Hit]:
+    """GM302: a council of governors delegating its own statutory decision outright."""
+    for d, k, matter, org, rule in _governor_delegations(ctx, by_council=True):
+        if d.ratification:
+            continue
+        yield Hit(
+            (d.id, matter, org),
+            f"delegation {d.id!r} lets {d.to!r} decide {matter!r} for "
+            f"{ctx.label(org)}'s council of governors without coming back to it; the "
+            "Act gives the decision to the council itself",
+            at=(d.id, "matters", k),
+            rule=rule,
+        )
+
+
+def reserved_matter_delegated(ctx: Context) -> Iterator[Hit]:
+    """GM303: a body delegating a matter it reserves to itself."""
+    for d in ctx.delegations():
+        source = ctx.body(d.from_)
+        if source is None:
+            continue
+        for k, matter in enumerate(d.matters):
+            if matter in source.reserved:
+                yield Hit(
+                    (d.id, d.from_, matter),
+                    f"delegation {d.id!r} passes {matter!r}, which {d.from_!r} reserves to itself",
+                    at=(d.id, "matters", k),
+                    hint=f"Remove {matter!r} from the delegation, or from the `reserved` "
+                    f"list of {d.from_!r} if the scheme has changed.",
+                )
+
+
+def reserved_matter_not_held(ctx: Context) -> Iterator[Hit]:
+    """GM304: a body reserving a matter it holds no authority over."""
+    for body in ctx.bodies():
+        for k, matter in enumerate(body.reserved):
+            if matter in ctx.model and not ctx.held(body.id, matter):
+                yield Hit(
+                    (body.id, matter),
+                    f"{body.id!r} reserves {matter!r} to itself, but holds no authority over "
+                    f"it on {ctx.day.isoformat()}",
+                    at=(body.id, "reserved", k),
+                )
