@@ -39,6 +39,7 @@ demo: setup
 	$(BIN)/govmodel show govmodel/examples/msecc-2020.yaml
 	$(BIN)/govmodel forms govmodel/examples/msecc-2020.yaml
 	$(BIN)/govmodel forms govmodel/examples/msecc-2023.yaml
+	$(BIN)/govmodel check govmodel/examples/msecc-2023.yaml
 	$(BIN)/govmodel trace govmodel/examples/msecc-2023.yaml msecc.board
 	mkdir -p $(DEMO_OUT)
 	$(BIN)/govmodel draw govmodel/examples/msecc-2023.yaml -o $(DEMO_OUT)/msecc-2023.svg --highlight msecc.board

@@ -222,7 +222,7 @@ def _rendered(code: str) -> str:
         if code == "GM003"
         else loads(text, filename=f"{code}/fail.yaml")
     )
-    return "\n\n".join(f.render() for f in check(model).filter(code=code))
+    return str(check(model, select=[code])).rstrip()
 
 
 def _check_page(spec: CheckSpec) -> str:

@@ -29,6 +29,10 @@ def _money(limit: int | None) -> str:
     return "no limit" if limit is None else f"£{limit:,}"
 
 
+def _up_to(limit: int | None) -> str:
+    return "with no limit" if limit is None else f"up to £{limit:,}"
+
+
 def _governor_matter(ctx: Context, holder: str, matter: str) -> bool:
     """Whether statute gives ``matter`` to a council of governors of ``holder``'s FT
     (GM301 reports those delegations instead)."""
@@ -66,7 +70,8 @@ def onward_forbidden(ctx: Context) -> Iterator[Hit]:
                 (d.id, d.from_, matter, *received),
                 f"delegation {d.id!r} passes {matter!r} onwards from {d.from_!r}, but "
                 f"{d.from_!r} received it by {', '.join(repr(r) for r in received)}, "
-                "which does not allow onward delegation",
+                + ("which does not allow" if len(received) == 1 else "none of which allows")
+                + " onward delegation",
                 at=(d.id, "from"),
                 hint=f"Set `onward: true` on {received[0]!r} if onward delegation is meant, "
                 "or have the original delegator delegate directly.",
@@ -87,8 +92,8 @@ def exceeds_limit(ctx: Context) -> Iterator[Hit]:
             via = f" through {best.delegations[-1]!r}" if best.delegations else ""
             yield Hit(
                 (d.id, d.from_, matter),
-                f"delegation {d.id!r} lets {d.to!r} decide {matter!r} up to "
-                f"{_money(d.limit)}, more than {d.from_!r} itself may "
+                f"delegation {d.id!r} lets {d.to!r} decide {matter!r} "
+                f"{_up_to(d.limit)}, more than {d.from_!r} itself may "
                 f"({_money(best.limit)}{via})",
                 at=(d.id, "limit") if d.limit is not None else (d.id,),
                 hint=f"Set `limit: {best.limit}` or lower, or first raise the limit of "

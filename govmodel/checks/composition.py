@@ -108,16 +108,19 @@ def ft_delegation_to_non_director_post(ctx: Context) -> Iterator[Hit]:
         )
 
 
-def jc_ineligible(ctx: Context, body: Body) -> tuple[list[str], str | None]:
+def jc_ineligible(ctx: Context, body: Body) -> dict[str, list[str]]:
     """Organisations of a multi-party body that may not be member bodies of a joint
-    committee on the date, with the rule that bars them (empty when all may)."""
+    committee on the date, grouped by the rule that bars them (empty when all may)."""
     if len(body.organisations) < 2:
-        return [], None
+        return {}
     verdict, barred = ctx.form_for(body.organisations, FormId.JOINT_COMMITTEE)
     if verdict.verdict is Verdict.LAWFUL:
-        return [], None
-    barred = barred or sorted(body.organisations)
-    return barred, ctx.barring_rule(verdict, barred, FormId.JOINT_COMMITTEE) or "JC-015"
+        return {}
+    by_rule: dict[str, list[str]] = {}
+    for org in barred or sorted(body.organisations):
+        rule = ctx.barring_rule(verdict, [org], FormId.JOINT_COMMITTEE) or "JC-015"
+        by_rule.setdefault(rule, []).append(org)
+    return by_rule
 
 
 def joint_committee_member_ineligible(ctx: Context) -> Iterator[Hit]:
@@ -125,8 +128,7 @@ def joint_committee_member_ineligible(ctx: Context) -> Iterator[Hit]:
     for body in ctx.bodies():
         if body.kind is not BodyKind.JOINT_COMMITTEE or not ctx.delegations_to(body.id):
             continue
-        barred, rule = jc_ineligible(ctx, body)
-        if barred:
+        for rule, barred in sorted(jc_ineligible(ctx, body).items()):
             names = ", ".join(
                 f"{ctx.label(o)} ({ctx.organisation(o).type.value})"  # type: ignore[union-attr]
                 for o in barred

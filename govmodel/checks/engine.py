@@ -124,13 +124,16 @@ def iter_findings(
     where = _Locator(model)
     specs = [s for s in REGISTRY.values() if not s.retired]
     specs.sort(key=lambda s: s.code in FINAL)
+    needs_all = chosen is not None and bool(chosen & FINAL)  # GM002 reads every finding
     for spec in specs:
-        if spec.code in skipped or (chosen is not None and spec.code not in chosen):
+        wanted = chosen is None or spec.code in chosen
+        if spec.code in skipped or not (wanted or needs_all):
             continue
         for hit in spec.function(ctx):
             finding = _dress(spec, hit, ctx, where)
             ctx.found.append(finding)
-            yield finding
+            if wanted:
+                yield finding
 
 
 def check(

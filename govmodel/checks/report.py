@@ -34,7 +34,7 @@ _COLUMNS = [
 ]
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Report:
     """Every finding for one model on one date, in a stable order."""
 
@@ -144,7 +144,8 @@ class Report:
                 ]
             )
         frame = pd.DataFrame(rows, columns=_COLUMNS)
-        return frame.astype({"line": "Int64", "column": "Int64"})
+        text = {c: "string" for c in _COLUMNS if c not in ("line", "column")}
+        return frame.astype({**text, "line": "Int64", "column": "Int64"})
 
     def headline(self) -> str:
         """``"msecc.yaml on 2020-09-01: 1 error, 2 warnings, 0 info (3 expected)"``."""
@@ -159,6 +160,9 @@ class Report:
             f"{n(counts['info'], 'info')}"
         )
         return text + (f" ({counts['expected']} expected)" if counts["expected"] else "")
+
+    def __repr__(self) -> str:
+        return f"<Report {self.headline()}>"
 
     def __str__(self) -> str:
         body = "\n\n".join(f.render() for f in self.findings)

@@ -109,7 +109,7 @@ def stated_kind_mismatch(ctx: Context) -> Iterator[Hit]:
         if (
             body.kind is BodyKind.JOINT_COMMITTEE
             and ctx.delegations_to(body.id)
-            and jc_ineligible(ctx, body)[0]
+            and jc_ineligible(ctx, body)
         ):
             continue
         found = ctx.classification(body.id)
