@@ -53,6 +53,7 @@ def main() -> None:
         rows.append((f"load {name}", timed(lambda t=text: govmodel.loads(t))))
     msecc = govmodel.examples.load("msecc-2023")
     rows.append(("forms msecc-2023 (11 forms)", timed(msecc.forms)))
+    rows.append(("check msecc-2023 (all codes)", timed(lambda: govmodel.check(msecc))))
     rows.append(
         (
             "timeline FT+FT+CIC 2005-2026",
@@ -70,6 +71,9 @@ def main() -> None:
         rows.append((f"dumps {n}-organisation model", timed(lambda m=model: govmodel.dumps(m))))
         rows.append(
             (f"loads {n}-organisation model", timed(lambda t=text: govmodel.loads(t), repeat=3))
+        )
+        rows.append(
+            (f"check {n}-organisation model", timed(lambda m=model: govmodel.check(m), repeat=3))
         )
     width = max(len(label) for label, _ in rows)
     for label, seconds in rows:

@@ -65,6 +65,7 @@ def _list_codes(fmt: str) -> int:
 )
 def _check(args: argparse.Namespace) -> int:
     from govmodel.checks import check, lookup
+    from govmodel.checks.registry import suggest
 
     if args.list_codes:
         return _list_codes(args.format)
@@ -72,8 +73,11 @@ def _check(args: argparse.Namespace) -> int:
         raise UsageError("give a model FILE to check, or --list-codes")
     for code in [*args.ignore, *(args.select or [])]:
         if lookup(code) is None:
+            guess = suggest(code)
+            hint = f" Did you mean {' or '.join(repr(g) for g in guess)}?" if guess else ""
             raise UsageError(
-                f"{code!r} is not a finding code or name; `govmodel check --list-codes` lists them"
+                f"{code!r} is not a finding code or name.{hint} "
+                "`govmodel check --list-codes` lists them."
             )
     report = check(load_model(args.file), on=args.on, ignore=args.ignore, select=args.select)
     sys.stdout.write(report.to_json() if args.format == "json" else str(report))

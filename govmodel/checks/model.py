@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from govmodel.checks.base import Hit
 from govmodel.checks.context import Context
 from govmodel.graph import COLLECTIONS
-from govmodel.model.kinds import closest
 
 __all__ = ["expected_not_found", "model_problems", "unknown_code"]
 
@@ -33,16 +32,15 @@ def model_problems(ctx: Context) -> Iterator[Hit]:
 
 def unknown_code(ctx: Context) -> Iterator[Hit]:
     """GM001: ``ignore`` and ``expected`` entries that name no check."""
-    from govmodel.checks.registry import REGISTRY, lookup
+    from govmodel.checks.registry import lookup, suggest
 
-    pool = [*REGISTRY, *(s.name for s in REGISTRY.values())]
     entries: list[tuple[tuple[str | int, ...], str]] = [
         (("ignore", i), code) for i, code in enumerate(ctx.model.ignore)
     ]
     entries += [(("expected", i, "code"), e.code) for i, e in enumerate(ctx.model.expected)]
     for path, code in entries:
         if lookup(code) is None:
-            guess = closest(code.upper() if code[:2].lower() == "gm" else code, pool)
+            guess = suggest(code)
             yield Hit(
                 ("model",),
                 f"{path[0]} names {code!r}, which is not a finding code or name",

@@ -16,8 +16,9 @@ from govmodel.checks import reserved as r
 from govmodel.checks import route as lr
 from govmodel.checks import structure as s
 from govmodel.checks.base import Category, CheckSpec, Severity
+from govmodel.model.kinds import closest
 
-__all__ = ["FINAL", "REGISTRY", "lookup"]
+__all__ = ["FINAL", "REGISTRY", "lookup", "suggest"]
 
 ERR, WARN, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -542,3 +543,14 @@ def lookup(code_or_name: str) -> CheckSpec | None:
     """The check with this code (any case) or kebab-case name, or ``None``."""
     key = code_or_name.strip()
     return REGISTRY.get(key.upper()) or _BY_NAME.get(key.lower())
+
+
+def suggest(code_or_name: str) -> list[str]:
+    """Codes or names that look like a mistyped ``code_or_name``.
+
+    >>> suggest("gm6o1")
+    ['GM601', 'GM607', 'GM606']
+    """
+    pool = [*REGISTRY, *_BY_NAME]
+    key = code_or_name.strip()
+    return closest(key.upper() if key[:2].lower() == "gm" else key.lower(), pool)
