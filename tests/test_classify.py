@@ -60,3 +60,25 @@ def test_a_single_organisation_body_is_a_single_body() -> None:
     """A board of one organisation is what it says."""
     c = govmodel.examples.load("msecc-2020").classify("eput.board")
     assert c.character is L.SINGLE_BODY and not c.mismatch
+
+
+def test_classify_ignores_delegators_not_in_force_and_parties_not_yet_in_existence() -> None:
+    """A delegation from a board that has ended, and an NHS England that did not yet
+    exist, give a classification rather than an error (both found by Hypothesis)."""
+    from govmodel import Body, Delegation, GovernanceModel, Organisation
+
+    model = GovernanceModel(
+        name="x",
+        as_of="2005-01-01",
+        organisations=[
+            Organisation("a", "A", "nhs_trust"),
+            Organisation("n", "N", "nhs_england"),
+        ],
+        bodies=[
+            Body("a.board", "A board", "board", ("a",), end="2004-12-31"),
+            Body("j", "Joint", "joint_committee", ("a", "n")),
+        ],
+        delegations=[Delegation("d", "a.board", "j", ("agree_service_model",))],
+    )
+    found = model.classify("j")
+    assert found.character.value == "advisory_forum" and found.mismatch

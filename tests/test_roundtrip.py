@@ -53,3 +53,15 @@ def test_save_writes_atomically_leaving_no_temporary_files(tmp_path: Path) -> No
     """Only the target file remains after a save."""
     govmodel.save(govmodel.examples.load("nics-2021"), tmp_path / "out.yaml")
     assert [p.name for p in tmp_path.iterdir()] == ["out.yaml"]
+
+
+def test_json_keeps_characters_yaml_refuses_raw() -> None:
+    """A name with U+FFFE or DEL saves as JSON and loads back equal (found by Hypothesis)."""
+    model = govmodel.GovernanceModel(
+        name="a\ufffeb",
+        as_of="2020-01-01",
+        organisations=[govmodel.Organisation("x", "X\x7f\ufffe", "ft")],
+    )
+    text = govmodel.dumps(model, format="json")
+    assert "\\ufffe" in text and "\\u007f" in text
+    assert govmodel.loads(text) == model

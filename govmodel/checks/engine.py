@@ -16,6 +16,8 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
+import attrs
+
 from govmodel.checks.base import CheckSpec, Finding, Hit
 from govmodel.checks.context import Context
 from govmodel.checks.registry import FINAL, REGISTRY, lookup
@@ -95,14 +97,8 @@ def _dress(spec: CheckSpec, hit: Hit, ctx: Context, where: _Locator) -> Finding:
     )
     for entry in ctx.model.expected:
         if ctx.matches(entry, finding):
-            return _expected(finding, entry.reason)
+            return attrs.evolve(finding, expected=entry.reason)
     return finding
-
-
-def _expected(finding: Finding, reason: str) -> Finding:
-    import attrs
-
-    return attrs.evolve(finding, expected=reason)
 
 
 def iter_findings(

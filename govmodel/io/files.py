@@ -97,7 +97,7 @@ def dumps(model: GovernanceModel, *, format: str = "yaml") -> str:
     if format == "json":
         text = json.dumps(data, indent=2, ensure_ascii=False, default=_json_default) + "\n"
         # The loader reads JSON as YAML, which refuses a few characters JSON allows raw
-        # (U+FFFE, for one); JSON's \\uXXXX escape is valid in both.
+        # (U+FFFE, for one); JSON's backslash-u escape of a code point is valid in both.
         return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     if format != "yaml":
         raise ValueError(f"format must be 'yaml' or 'json', not {format!r}")

@@ -115,8 +115,8 @@ def classify(model: GovernanceModel, body: str, *, on: date) -> Classification:
     if len(orgs) < 2:
         return done(LegalCharacter.SINGLE_BODY, "It belongs to one organisation.", "BC-001")
 
-    into = [d for d in current.delegations if d.to == body]
-    delegators = {o for d in into if d.from_ in current for o in current.organisations_of(d.from_)}
+    into = [d for d in current.delegations if d.to == body and d.from_ in current]
+    delegators = {o for d in into for o in current.organisations_of(d.from_)}
     missing = [o.label for o in orgs if o.id not in delegators]
     ratified = bool(into) and all(d.ratification for d in into)
     agreements = [a for a in current.agreements if body in a.bodies and a.kind in _CONTRACTUAL]
