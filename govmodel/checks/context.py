@@ -18,7 +18,7 @@ from govmodel.checks.base import Finding
 from govmodel.graph import GovernanceModel
 from govmodel.law.base import Effect
 from govmodel.law.classify import Classification, classify
-from govmodel.law.parties import PARTY_TYPES
+from govmodel.law.parties import PARTY_TYPES, exists
 from govmodel.law.rules import get
 from govmodel.law.verdicts import FormVerdict, forms
 from govmodel.model.kinds import BodyKind, FormId, PartyType, PostKind
@@ -31,12 +31,7 @@ from govmodel.model.records import (
     Post,
 )
 
-__all__ = ["DIRECTOR_KINDS", "EXECUTIVE_KINDS", "NON_EXECUTIVE_KINDS", "Context", "exists"]
-
-
-def exists(party_type: PartyType, on: date) -> bool:
-    """Whether organisations of ``party_type`` could exist on ``on``."""
-    return PARTY_TYPES[party_type].existed.contains(on)
+__all__ = ["DIRECTOR_KINDS", "EXECUTIVE_KINDS", "NON_EXECUTIVE_KINDS", "Context"]
 
 
 #: Post kinds that sit on a board as executive directors.

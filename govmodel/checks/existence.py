@@ -23,7 +23,9 @@ __all__ = [
 ]
 
 
-def _existence_rule(party_type: PartyType, ctx: Context) -> str | None:
+def _existence_rule(party_type: PartyType, ctx: Context) -> str:
+    """The rule that says ``party_type`` did not exist on the date, or ``""`` (cite none:
+    the party type's own dates are then the only source)."""
     for rule in RULEBOOK:
         if (
             rule.id.startswith("PTY-")
@@ -32,7 +34,7 @@ def _existence_rule(party_type: PartyType, ctx: Context) -> str | None:
             and rule.effect is Effect.FORBID
         ):
             return rule.id
-    return None
+    return ""
 
 
 def organisation_type_gone(ctx: Context) -> Iterator[Hit]:

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from govmodel.law.base import Rule
-from govmodel.law.parties import PARTY_TYPES
+from govmodel.law.parties import exists
 from govmodel.law.rules import get
 from govmodel.model.kinds import AgreementKind, BodyKind, FormId, Verdict
 
@@ -135,7 +135,7 @@ def classify(model: GovernanceModel, body: str, *, on: date) -> Classification:
             "themselves decide.",
             "JC-015",
         )
-    alive = all(o.active_on(on) and PARTY_TYPES[o.type].existed.contains(on) for o in orgs)
+    alive = all(o.active_on(on) and exists(o.type, on) for o in orgs)
     verdict = forms(orgs, on=on)[FormId.JOINT_COMMITTEE] if alive else None
     if not missing and verdict is not None and verdict.verdict is Verdict.LAWFUL:
         return done(

@@ -11,7 +11,7 @@ from govmodel.law.base import Basis, Citation, Confidence, Period, d
 from govmodel.law.sources import caice, hsca2012, lga1972, nhsa, si
 from govmodel.model.kinds import PartyType as T
 
-__all__ = ["PARTY_TYPES", "PartyInfo", "check_exists", "party_info", "statutory_types"]
+__all__ = ["PARTY_TYPES", "PartyInfo", "check_exists", "exists", "party_info", "statutory_types"]
 
 
 @attrs.frozen
@@ -222,6 +222,15 @@ def statutory_types() -> frozenset[T]:
     return frozenset(t for t, i in PARTY_TYPES.items() if i.statutory)
 
 
+def exists(party_type: T, on: date) -> bool:
+    """Whether organisations of ``party_type`` could exist on ``on``.
+
+    >>> exists(T.INTEGRATED_CARE_BOARD, date(2022, 6, 30))
+    False
+    """
+    return PARTY_TYPES[party_type].existed.contains(on)
+
+
 def check_exists(party_type: T, on: date, *, name: str | None = None) -> None:
     """Raise :class:`PartyNotInExistence` if ``party_type`` did not exist on ``on``.
 
@@ -232,9 +241,9 @@ def check_exists(party_type: T, on: date, *, name: str | None = None) -> None:
 primary care trusts were abolished on 31 March 2013 (Health and Social Care Act 2012; \
 SI 2013/160)
     """
-    info = PARTY_TYPES[party_type]
-    if info.existed.contains(on):
+    if exists(party_type, on):
         return
+    info = PARTY_TYPES[party_type]
     label = name or party_type.value
     if info.existed.end is not None and on > info.existed.end:
         reason = info.ended_because or f"it existed until {info.existed.end.isoformat()}"
