@@ -93,10 +93,10 @@ def rule_dict(rule: Any) -> dict[str, Any]:
 
 @command("rules", "the rulebook: every rule with its citation, dates and confidence")(_rules_args)
 def _rules(args: argparse.Namespace) -> int:
-    from govmodel.law.rules import RULEBOOK
+    from govmodel.law.rules import rulebook
     from govmodel.model.kinds import FormId
 
-    rules = list(RULEBOOK)
+    rules = list(rulebook())
     if args.on:
         rules = [r for r in rules if r.in_force_on(args.on)]
     if args.form:

@@ -9,7 +9,7 @@ from govmodel.checks.context import Context
 from govmodel.errors import PartyNotInExistence
 from govmodel.law.base import Effect
 from govmodel.law.parties import check_exists
-from govmodel.law.rules import RULEBOOK
+from govmodel.law.rules import rulebook
 from govmodel.model.kinds import PartyType
 
 __all__ = [
@@ -26,7 +26,7 @@ __all__ = [
 def _existence_rule(party_type: PartyType, ctx: Context) -> str:
     """The rule that says ``party_type`` did not exist on the date, or ``""`` (cite none:
     the party type's own dates are then the only source)."""
-    for rule in RULEBOOK:
+    for rule in rulebook():
         if (
             rule.id.startswith("PTY-")
             and party_type in rule.parties

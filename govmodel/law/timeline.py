@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from govmodel.law.parties import PARTY_TYPES
-from govmodel.law.rules import RULEBOOK
+from govmodel.law.rules import rulebook
 from govmodel.law.verdicts import VERDICT_COLOURS, FormsResult, PartyLike, forms, parties_from
 from govmodel.model.dates import as_date
 from govmodel.model.kinds import FormId
@@ -72,7 +72,7 @@ class Timeline:
 
 def _boundaries(start: date, end: date) -> list[date]:
     days = {start}
-    for rule in RULEBOOK:
+    for rule in rulebook():
         if rule.in_force.start:
             days.add(rule.in_force.start)
         if rule.in_force.end:

@@ -20,6 +20,7 @@ import attrs
 from govmodel.errors import PartyNotInExistence
 from govmodel.law.base import Basis, Confidence, Effect, Rule
 from govmodel.law.evaluate import Consideration, Outcome, Party, evaluate_form, min_confidence
+from govmodel.law.facts import Facts
 from govmodel.law.forms import form_info
 from govmodel.law.parties import check_exists
 from govmodel.model.dates import as_date
@@ -38,6 +39,7 @@ VERDICT_COLOURS = {
     Verdict.PARTIAL: "#fff3cd",
     Verdict.ADVISORY_ONLY: "#d1ecf1",
     Verdict.NOT_LAWFUL: "#f8d7da",
+    Verdict.UNKNOWN: "#e2e3e5",
 }
 
 
@@ -54,13 +56,14 @@ class Reason:
     effect: Effect
 
     @classmethod
-    def from_rule(cls, rule: Rule) -> Reason:
-        """The reason a rule gives."""
+    def from_rule(cls, rule: Rule, on: date | None = None) -> Reason:
+        """The reason a rule gives, citing the text in force on ``on``."""
+        cited = rule.citation_on(on) if on is not None else rule.citation
         return cls(
             rule.id,
             rule.statement,
-            rule.citation.text,
-            rule.citation.url,
+            cited.text,
+            cited.url,
             rule.confidence,
             rule.basis,
             rule.effect,
@@ -114,6 +117,31 @@ class Explanation:
 
 
 @attrs.frozen
+class Condition:
+    """A requirement of the verdict: its text, rule, the fact it needs and its status.
+
+    ``status`` is ``met``, ``unmet`` or ``unknown``; an unmet one that the law
+    requires makes the verdict ``not_lawful``, and unknown ones are questions.
+    """
+
+    text: str
+    rule: str
+    fact: str | None
+    status: str
+    parties: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's ``requirements`` item (plus ``parties``)."""
+        return {
+            "text": self.text,
+            "rule": self.rule,
+            "fact": self.fact,
+            "status": self.status,
+            "parties": list(self.parties),
+        }
+
+
+@attrs.frozen
 class FormVerdict:
     """The verdict for one form."""
 
@@ -125,6 +153,8 @@ class FormVerdict:
     reasons: tuple[Reason, ...]
     confidence: Confidence
     considered: tuple[Consideration, ...] = attrs.field(repr=False)
+    requirements: tuple[Condition, ...] = ()
+    questions: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:
@@ -141,6 +171,8 @@ class FormVerdict:
             "disputed": self.disputed,
             "confidence": self.confidence.value,
             "reasons": [r.to_dict() for r in self.reasons],
+            "requirements": [c.to_dict() for c in self.requirements],
+            "questions": list(self.questions),
         }
 
 
@@ -267,7 +299,12 @@ def parties_from(items: Iterable[PartyLike]) -> list[Party]:
     return [attrs.evolve(p, name=p.id) if seen[p.name] > 1 and p.id else p for p in out]
 
 
-def forms(parties: Iterable[PartyLike] | GovernanceModel, *, on: date | str) -> FormsResult:
+def forms(
+    parties: Iterable[PartyLike] | GovernanceModel,
+    *,
+    on: date | str,
+    facts: Facts | None = None,
+) -> FormsResult:
     """The verdict for every governance form for ``parties`` on ``on``.
 
     ``parties`` may be party types or aliases (``"ft"``), ``(type, name)`` pairs,
@@ -296,16 +333,23 @@ def forms(parties: Iterable[PartyLike] | GovernanceModel, *, on: date | str) -> 
         )
     verdicts = []
     for form in FormId:
-        outcome = evaluate_form(form, normalised, day)
-        verdicts.append(_verdict(outcome))
+        outcome = evaluate_form(form, normalised, day, facts=facts)
+        verdicts.append(_verdict(outcome, day))
     return FormsResult(day, tuple(normalised), tuple(verdicts))
 
 
-def _verdict(outcome: Outcome) -> FormVerdict:
-    reasons = tuple(Reason.from_rule(r) for r in outcome.deciding)
-    deciding = [
-        r for r in outcome.deciding if r.effect in (Effect.PERMIT, Effect.FORBID) or r.dispute
-    ]
+def _verdict(outcome: Outcome, on: date) -> FormVerdict:
+    reasons = tuple(Reason.from_rule(r, on) for r in outcome.deciding)
+    if outcome.verdict is Verdict.UNKNOWN:
+        confidence = Confidence.LOW
+    else:
+        deciding = [
+            r
+            for r in outcome.deciding
+            if r.effect in (Effect.PERMIT, Effect.FORBID) or r.dispute
+            or (outcome.verdict is Verdict.NOT_LAWFUL and r.effect is Effect.REQUIRE)
+        ]
+        confidence = min_confidence(deciding or list(outcome.deciding))
     return FormVerdict(
         outcome.form,
         outcome.verdict,
@@ -313,6 +357,11 @@ def _verdict(outcome: Outcome) -> FormVerdict:
         outcome.conditions,
         outcome.disputed,
         reasons,
-        min_confidence(deciding or list(outcome.deciding)),
+        confidence,
         outcome.considered,
+        tuple(
+            Condition(q.text, q.rule.id, q.fact, q.status, q.parties)
+            for q in outcome.requirements
+        ),
+        outcome.questions,
     )

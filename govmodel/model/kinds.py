@@ -200,6 +200,8 @@ class Verdict(Kind):
     PARTIAL = "partial"
     ADVISORY_ONLY = "advisory_only"
     NOT_LAWFUL = "not_lawful"
+    UNKNOWN = "unknown"
+    """No rule in the rulebook decides this mix on this date."""
 
 
 #: Accepted aliases per kind (besides the ids), e.g. ``ft`` for ``nhs_foundation_trust``.
