@@ -21,7 +21,23 @@ from govmodel.io.problems import Path, Problem
 __all__ = ["Parsed", "parse"]
 
 # libyaml's parser when PyYAML was built with it (same safe constructors, faster).
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BASE):  # type: ignore[misc,valid-type]
+    """The safe loader with YAML 1.2 booleans: only true/false, never yes/no/on/off."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in _BASE.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+_LOADER = _Loader
 
 # Core YAML tags only: no python/* or application tags can reach a constructor.
 _SAFE_TAG = re.compile(

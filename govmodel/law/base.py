@@ -90,12 +90,15 @@ class Period:
 
 
 class SourceKind(Kind):
-    """What a citation is: law, official guidance, commentary, or a general principle."""
+    """What a citation is: law, official guidance, commentary, a general principle, or history."""
 
     LEGISLATION = "legislation"
     GUIDANCE = "guidance"
     COMMENTARY = "commentary"
     PRINCIPLE = "principle"
+    HISTORY = "history"
+    """An enactment cited for what it later created or earlier abolished, not as law in
+    force on the date (why no CCG could exist in 2010: the 2012 Act created them)."""
 
 
 @attrs.frozen
@@ -190,6 +193,8 @@ class Case:
     ``reserved``
         ``matter`` is reserved to a body of kind ``reserved_to`` for a ``party``
         of that type on ``on``;
+    ``existence``
+        whether a party of type ``party`` could exist on ``on`` (``exists``);
     ``example``
         on a bundled ``example`` model on ``on``, a ``finding`` code, the
         ``trace`` of a subject, or the classification of a body (``classify`` and
@@ -201,6 +206,7 @@ class Case:
     kind: str
     on: date
     parties: tuple[str, ...] = ()
+    exists: bool | None = None
     form: FormId | None = None
     verdict: Verdict | None = None
     eligible: tuple[str, ...] | None = None
@@ -225,8 +231,11 @@ class Rule:
     ``excludes``
         (forbid) party types that may not take part;
     ``together``
-        (forbid or require) groups of types: the rule applies only when a party
-        of every group is present;
+        (forbid or require) groups of types: the rule applies only when a distinct
+        party of every group is present (``[[ccg], [ccg]]`` means two CCGs);
+    ``unless`` / ``except_under``
+        (forbid-together) party types whose presence, or permit rules under which
+        the parties act, lift the forbid (an exception the statute makes);
     ``needs``
         (require) groups of types the participants must include, one of each;
     ``min_parties``
@@ -256,6 +265,8 @@ class Rule:
     excludes: frozenset[PartyType] = attrs.field(default=frozenset(), converter=_types)
     together: tuple[frozenset[PartyType], ...] = attrs.field(default=(), converter=_type_groups)
     needs: tuple[frozenset[PartyType], ...] = attrs.field(default=(), converter=_type_groups)
+    unless: frozenset[PartyType] = attrs.field(default=frozenset(), converter=_types)
+    except_under: tuple[str, ...] = ()
     min_parties: int | None = None
     fact: str | None = None
     per_party: bool = True

@@ -62,7 +62,7 @@ __all__ = [
     "min_confidence",
 ]
 
-ELIGIBLE, BARRED, UNDECIDED = "eligible", "barred", "undecided"
+ELIGIBLE, BARRED, UNDECIDED, ALONE = "eligible", "barred", "undecided", "alone"
 MET, UNMET, UNKNOWN = "met", "unmet", "unknown"
 
 
@@ -147,17 +147,39 @@ def _meets(rule: Rule, group: Sequence[Party]) -> bool:
     )
 
 
-def _clash(rule: Rule, group: Sequence[Party]) -> bool:
-    """Whether a forbid-together rule forbids ``group`` as a whole."""
-    types = {p.type for p in group}
-    return bool(rule.together) and all(types & g for g in rule.together)
+def _matches(groups: Sequence[frozenset[PartyType]], parties: Sequence[Party]) -> bool:
+    """Whether distinct parties can be found for every group (one party per group)."""
+
+    def place(i: int, used: frozenset[int]) -> bool:
+        if i == len(groups):
+            return True
+        return any(
+            j not in used and p.type in groups[i] and place(i + 1, used | {j})
+            for j, p in enumerate(parties)
+        )
+
+    return place(0, frozenset())
 
 
-def _clashes_with(rule: Rule, party: Party, others: Sequence[Party]) -> bool:
+def _clash(rule: Rule, group: Sequence[Party], under: Rule | None = None) -> bool:
+    """Whether a forbid-together rule forbids ``group`` as a whole (under power ``under``)."""
+    if not rule.together or (under is not None and under.id in rule.except_under):
+        return False
+    if rule.unless and any(p.type in rule.unless for p in group):
+        return False
+    return _matches(rule.together, group)
+
+
+def _clashes_with(
+    rule: Rule, party: Party, others: Sequence[Party], under: Rule | None = None
+) -> bool:
     """Whether a forbid-together rule forbids ``party`` alongside ``others``."""
     if not rule.together or not any(party.type in g for g in rule.together):
         return False
-    return _clash(rule, [party, *others])
+    if not _clash(rule, [party, *others], under):
+        return False
+    # the party itself must be needed to complete the forbidden combination
+    return not _matches(rule.together, list(others))
 
 
 @attrs.frozen
@@ -223,29 +245,42 @@ def _evaluate(ctx: _Context) -> Outcome:
     conditions: list[str] = []
     questions: list[str] = []
 
-    # 1. Bars by type, and per-party conditions stated unmet.
-    barred: dict[str, list[Rule]] = {}
+    # 1. Bars by type (a forbid rule may except powers it does not touch), and per-party
+    #    conditions stated unmet.
+    bars: dict[str, list[Rule]] = {}
     for rule in ctx.live:
         if rule.effect is Effect.FORBID and rule.excludes:
             for p in parties:
                 if p.type in rule.excludes:
-                    barred.setdefault(p.name, []).append(rule)
+                    bars.setdefault(p.name, []).append(rule)
     requirements = _requirements(ctx, parties)
     for req in requirements:
         if req.required and req.status == UNMET and req.parties and req.rule.per_party:
             for name in req.parties:
-                barred.setdefault(name, []).append(req.rule)
-    candidates = [p for p in parties if p.name not in barred]
+                bars.setdefault(name, []).append(req.rule)
+
+    def candidates_for(power: Rule | None) -> list[Party]:
+        return [
+            p
+            for p in parties
+            if not any(power is None or power.id not in r.except_under for r in bars.get(p.name, ()))
+        ]
+
+    barred = {name: rules for name, rules in bars.items() if rules}
+    candidates = candidates_for(None)
 
     # 2. Powers.
     permits = [r for r in ctx.live if r.effect is Effect.PERMIT]
     clashes = [r for r in ctx.live if r.effect is Effect.FORBID and r.together]
+    clashed: list[Rule] = []
     options: list[tuple[Rule, list[Party]]] = []
     if info.combination is Combination.ONE_POWER:
         for rule in permits:
-            group = _covered(rule, candidates, ctx.on)
+            group = _covered(rule, candidates_for(rule), ctx.on)
             if len(group) >= info.min_parties and _meets(rule, group):
-                if any(_clash(c, group) for c in clashes):
+                hit = [c for c in clashes if _clash(c, group, rule)]
+                if hit:
+                    clashed.extend(hit)
                     continue
                 options.append((rule, group))
         options.sort(key=lambda o: (-o[0].confidence.rank, -len(o[1]), rule_order(o[0])))
@@ -258,7 +293,7 @@ def _evaluate(ctx: _Context) -> Outcome:
                     f"({rule.id}, {rule.confidence.value} confidence)."
                 )
     else:
-        admitted = {r.id: _covered(r, candidates, ctx.on) for r in permits}
+        admitted = {r.id: _covered(r, candidates_for(r), ctx.on) for r in permits}
         union = {p.type for r in permits for p in admitted[r.id]}
         chosen = [
             r
@@ -266,12 +301,13 @@ def _evaluate(ctx: _Context) -> Outcome:
             if admitted[r.id] and all(union & g for g in r.route.requires)  # type: ignore[union-attr]
         ]
         names = {p.name for r in chosen for p in admitted[r.id]}
-        group = [p for p in candidates if p.name in names]
+        group = [p for p in parties if p.name in names]
         options = [(r, admitted[r.id]) for r in chosen]
 
     # 3. The standing of each party left out of the group.
     standings: list[Standing] = []
     in_group = {p.name for p in group}
+    under = chosen[0] if chosen else None
     for p in parties:
         if p.name in in_group:
             rules_for = tuple(r for r, g in options if p in g)[:1] or tuple(chosen[:1])
@@ -281,10 +317,24 @@ def _evaluate(ctx: _Context) -> Outcome:
             standings.append(Standing(p, BARRED, rules_for, f"barred by {_ids(rules_for)}"))
         else:
             others = group or [q for q in candidates if q is not p]
-            hit = tuple(c for c in clashes if _clashes_with(c, p, others))
+            hit = tuple(c for c in clashes if _clashes_with(c, p, others, under))
+            if not hit and not group:
+                hit = tuple(c for c in dict.fromkeys(clashed) if any(p.type in g for g in c.together))
+            admitting = [r for r in permits if r.route is not None and r.route.admits(p.type, ctx.on)]
             if hit:
                 standings.append(
                     Standing(p, BARRED, hit, f"cannot take part with {_names(others)} ({_ids(hit)})")
+                )
+            elif admitting and all(
+                _covered(r, candidates_for(r), ctx.on) == [p] for r in admitting
+            ):
+                standings.append(
+                    Standing(
+                        p,
+                        ALONE,
+                        tuple(admitting),
+                        f"admitted by {_ids(admitting)}, which admit none of the others",
+                    )
                 )
             else:
                 standings.append(Standing(p, UNDECIDED, (), "no rule in force decides"))
@@ -321,6 +371,9 @@ def _evaluate(ctx: _Context) -> Outcome:
     else:
         verdict = Verdict.NOT_LAWFUL
 
+    if verdict in (Verdict.PARTIAL, Verdict.ADVISORY_ONLY, Verdict.NOT_LAWFUL):
+        # every closure that forbids this mix as a whole is a reason too
+        barred_rules += [c for c in clashes if _clash(c, parties, under) and c not in barred_rules]
     if verdict in (Verdict.LAWFUL, Verdict.PARTIAL):
         deciding = [*chosen, *barred_rules, *deciding]
     elif verdict is Verdict.UNKNOWN:
@@ -359,9 +412,7 @@ def _evaluate(ctx: _Context) -> Outcome:
     disputed = any(r.dispute for r in deciding) or any(r.dispute for r, _ in options)
     shown = [req for req in requirements if verdict is not Verdict.NOT_LAWFUL or req.status != MET]
     for rule in ctx.live:
-        if rule.effect is Effect.FORBID and rule.together:
-            if rule.touches(present) and rule not in deciding:
-                deciding.append(rule)
+        if rule.effect is Effect.FORBID:
             continue
         if rule.effect is Effect.REQUIRE:
             applies = rule.touches(present) if rule.together else rule.touches(eligible_types)
@@ -384,7 +435,7 @@ def _evaluate(ctx: _Context) -> Outcome:
             who = f" for {', '.join(req.parties)}" if req.parties else ""
             questions.append(f"Is '{req.fact}' met{who}? ({req.rule.id}: {req.rule.title})")
 
-    considered = tuple(_consider(rule, parties, candidates, ctx.on, barred) for rule in ctx.rules)
+    considered = tuple(_consider(rule, parties, candidates, ctx.on, bars) for rule in ctx.rules)
     kept = tuple(
         r
         for r in requirements

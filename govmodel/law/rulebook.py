@@ -162,7 +162,7 @@ _SUPPORT: dict[str, dict[str, Any]] = {
                     "properties": {
                         "title": {"type": "string", "minLength": 1},
                         "url": {"type": "string", "pattern": "^https?://"},
-                        "kind": {"enum": ["legislation", "guidance", "commentary", "principle"]},
+                        "kind": {"enum": ["legislation", "guidance", "commentary", "principle", "history"]},
                         "from": _DATE,
                         "to": _DATE,
                         "note": {"type": "string"},
@@ -314,7 +314,8 @@ class _Builder:
             own = self.period(data, where, path)
             period = Period(own.start or inst.in_force.start, own.end or inst.in_force.end)
             url = inst.url + ("/" + data["path"].strip("/") if data.get("path") else "")
-            return Citation(inst.title, data["provision"], url, kind=inst.kind, in_force=period)
+            kind = SourceKind.parse(data["kind"]) if "kind" in data else inst.kind
+            return Citation(inst.title, data["provision"], url, kind=kind, in_force=period)
         kind = SourceKind.parse(data["kind"])
         return Citation(
             data["title"],
@@ -324,10 +325,17 @@ class _Builder:
             in_force=self.period(data, where, path),
         )
 
-    def case(self, data: Mapping[str, Any], rule_forms: frozenset[FormId], where: Callable[..., Any],
+    def case(self, data: Mapping[str, Any], rule_forms: list[FormId], where: Callable[..., Any],
              path: Path) -> Case | None:
         on = date.fromisoformat(data["on"])
         common = {"on": on, "source": data.get("source"), "note": data.get("note")}
+        if "exists" in data:
+            try:
+                PartyType.parse(data["party"])
+            except UnknownKind as exc:
+                self.problem(where, (*path, "party"), str(exc), None)
+                return None
+            return Case(kind="existence", party=data["party"], exists=data["exists"], **common)
         if "matter" in data:
             try:
                 PartyType.parse(data["party"])
@@ -342,11 +350,11 @@ class _Builder:
                         character=data.get("character"), **common)
         form_name = data.get("form")
         if form_name is None:
-            if len(rule_forms) != 1:
-                self.problem(where, path, "a case must name its `form` when the rule concerns "
-                             f"{len(rule_forms)} forms", "Add `form: ...` to the case.")
+            if not rule_forms:
+                self.problem(where, path, "a forms case needs a `form`: the rule concerns none",
+                             "Add `form: ...`, or make it an example or existence case.")
                 return None
-            form = next(iter(rule_forms))
+            form = rule_forms[0]
         else:
             try:
                 form = FormId.parse(form_name)
@@ -379,7 +387,8 @@ class _Builder:
 
     def rule(self, data: Mapping[str, Any], family: str, where: Callable[..., Any], path: Path) -> Rule | None:
         forms: set[FormId] = set()
-        for i, name in enumerate(data["forms"]):
+        names = list(FormId) if data["forms"] == ["all"] else data["forms"]
+        for i, name in enumerate(names):
             try:
                 forms.add(FormId.parse(name))
             except UnknownKind as exc:
@@ -412,10 +421,11 @@ class _Builder:
             self.problem(where, (*path, "fact"), "only a `require` rule may name a fact",
                          "Make the rule `effect: require`, or drop `fact`.")
         frozen_forms = frozenset(forms)
+        ordered = [FormId.parse(f) for f in names if f in FormId.aliases() or isinstance(f, FormId)]
         cases = tuple(
             case
             for i, item in enumerate(data.get("cases", []))
-            if (case := self.case(item, frozen_forms, where, (*path, "cases", i))) is not None
+            if (case := self.case(item, ordered, where, (*path, "cases", i))) is not None
         )
         if None in citations:
             return None
@@ -434,6 +444,8 @@ class _Builder:
             excludes=self.types(data.get("excludes", []), where, (*path, "excludes")),
             together=[self.types(g, where, (*path, "together", i)) for i, g in enumerate(data.get("together", []))],
             needs=[self.types(g, where, (*path, "needs", i)) for i, g in enumerate(data.get("needs", []))],
+            unless=self.types(data.get("unless", []), where, (*path, "unless")),
+            except_under=tuple(data.get("except_under", [])),
             min_parties=data.get("min_parties"),
             fact=fact,
             per_party=data.get("per_party", True),
@@ -514,11 +526,11 @@ def load_rulebook(directory: str | FsPath | None = None) -> Rulebook:
                 rules.append(rule)
     ids = {r.id for r in rules}
     for rule in rules:
-        for link in (*rule.amends, *rule.replaces):
+        for link in (*rule.amends, *rule.replaces, *rule.except_under):
             if link not in ids:
                 where, path = seen[rule.id.lower()]
                 b.problem(where, path[:-1], f"rule {rule.id} refers to {link!r}, which is not a rule",
-                          "Correct the id in `amends` or `replaces`.")
+                          "Correct the id in `amends`, `replaces` or `except_under`.")
     if b.problems:
         raise RulebookError(b.problems)
     by_id = {r.id.lower(): r for r in rules}
