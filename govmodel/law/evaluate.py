@@ -283,7 +283,7 @@ def _evaluate(ctx: _Context) -> Outcome:
                     clashed.extend(hit)
                     continue
                 options.append((rule, group))
-        options.sort(key=lambda o: (-o[0].confidence.rank, -len(o[1]), rule_order(o[0])))
+        options.sort(key=lambda o: (-len(o[1]), -o[0].confidence.rank, rule_order(o[0])))
         group = options[0][1] if options else []
         chosen = [options[0][0]] if options else []
         for rule, other in options[1:]:
