@@ -15,9 +15,9 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from govmodel.graph import COLLECTIONS, GovernanceModel
 from govmodel.io.schema import TOP_LEVEL, file_key
 from govmodel.model.dates import as_date
+from govmodel.model.governance import COLLECTIONS, GovernanceModel
 from govmodel.model.kinds import Kind
 from govmodel.model.records import Expectation, Membership
 

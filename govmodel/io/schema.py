@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from govmodel.graph import COLLECTIONS
+from govmodel.model.governance import COLLECTIONS
 from govmodel.model.kinds import Kind
 from govmodel.model.records import Expectation
 

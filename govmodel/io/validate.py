@@ -18,9 +18,9 @@ from typing import Any
 import jsonschema
 
 from govmodel.errors import UnknownKind
-from govmodel.graph import COLLECTIONS, Location
-from govmodel.io.problems import Path, Problem
 from govmodel.io.schema import ID_PATTERN, field_specs, model_schema
+from govmodel.locations import Location, Path, Problem
+from govmodel.model.governance import COLLECTIONS
 from govmodel.model.kinds import Kind, closest
 from govmodel.model.matters import STANDARD_MATTERS
 from govmodel.model.records import Membership

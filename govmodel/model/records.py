@@ -47,7 +47,9 @@ __all__ = [
     "Membership",
     "Organisation",
     "Post",
+    "Record",
     "ReportingLine",
+    "id_of",
 ]
 
 
@@ -291,6 +293,17 @@ class Post(Dated):
     end: date | None = _end()
     note: str | None = _note()
 
+    @property
+    def organisations(self) -> tuple[str, ...]:
+        """Every organisation the post belongs to: its own, then those it is held
+        ``joint_with`` (the one rule for this, which the model, the graph and the
+        checks all read).
+
+        >>> Post("p", "Joint director", "director", "a", joint_with=["b"]).organisations
+        ('a', 'b')
+        """
+        return tuple(o for o in (self.organisation, *self.joint_with) if o)
+
 
 @attrs.frozen
 class Matter:
@@ -444,3 +457,16 @@ class ReportingLine:
 
     source: str
     target: str
+
+
+#: Any record that has an id in a model file.
+Record = Organisation | Body | Post | Matter | Delegation | Agreement | Contract
+
+
+def id_of(subject: str | Record) -> str:
+    """The id of ``subject``, a record or already an id: queries accept either.
+
+    >>> id_of(Matter("approve_budget", "Approve the budget")), id_of("eput.board")
+    ('approve_budget', 'eput.board')
+    """
+    return subject if isinstance(subject, str) else subject.id
