@@ -9,8 +9,8 @@ from hypothesis import given
 
 import govmodel
 from govmodel.analysis.authority import statutory_holders, who_can_decide
-from govmodel.cli import main
 from govmodel.analysis.trace import trace
+from govmodel.cli import main
 
 from .strategies import models
 

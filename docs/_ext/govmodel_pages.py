@@ -11,8 +11,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from govmodel.checks.spec import CheckSpec
 from govmodel.checks.registry import REGISTRY
+from govmodel.checks.spec import CheckSpec
 from govmodel.io.schema import TOP_LEVEL, field_specs
 from govmodel.law.base import Effect, Rule
 from govmodel.law.forms import FORMS
