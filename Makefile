@@ -52,6 +52,7 @@ demo: setup
 lint: setup
 	$(BIN)/ruff check govmodel tests benchmarks docs
 	$(BIN)/ruff format --check govmodel tests benchmarks docs
+	$(BIN)/lint-imports --no-logo
 
 typecheck: setup
 	$(BIN)/mypy
@@ -70,4 +71,4 @@ bench: setup
 	$(PY) benchmarks/bench.py
 
 clean:
-	rm -rf $(VENV) build docs/_build docs/reference/generated .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build docs/_build docs/reference/generated .pytest_cache .mypy_cache .ruff_cache .hypothesis .import_linter_cache

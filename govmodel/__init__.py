@@ -4,15 +4,24 @@ Describe a partnership (organisations and their legal types, boards,
 committees, joint bodies, posts, delegations, agreements and contracts) and
 ask which governance forms are lawful on a date, what is wrong with a scheme
 of delegation, and who is accountable for a decision.
+
+Every query is a free function that takes the model first (or, for
+:func:`forms` and :func:`timeline`, parties) and keyword-only options after:
+:func:`forms`, :func:`classify`, :func:`check`, :func:`trace`,
+:func:`who_can_decide`, :func:`what_can_decide`, :func:`timeline`,
+:func:`draw`. Records and their ids are accepted alike. The model's methods
+(``model.forms()``, ``model.classify(...)``) are conveniences that call them.
 """
 
 from govmodel import examples, law
-from govmodel.authority import Grant, what_can_decide, who_can_decide
+from govmodel.analysis.authority import Grant, what_can_decide, who_can_decide
+from govmodel.analysis.classify import Classification, LegalCharacter, classify
+from govmodel.analysis.forms import forms
+from govmodel.analysis.trace import Trace, trace
 from govmodel.builder import Builder
 from govmodel.checks import (
     Finding,
     Report,
-    SchemeInvalid,
     Severity,
     check,
     is_valid,
@@ -25,12 +34,14 @@ from govmodel.errors import (
     NoSuchRecord,
     OverwriteRefused,
     PartyNotInExistence,
+    SchemeInvalid,
     UnknownKind,
 )
-from govmodel.graph import GovernanceModel, Location
-from govmodel.io import Problem, dumps, load, loads, model_schema, save
-from govmodel.law.classify import Classification, LegalCharacter, classify
-from govmodel.law.verdicts import FormsResult, FormVerdict, forms
+from govmodel.io import dumps, load, loads, model_schema, save
+from govmodel.law.timeline import Timeline, timeline
+from govmodel.law.verdicts import FormsResult, FormVerdict
+from govmodel.locations import Location, Problem
+from govmodel.model.governance import GovernanceModel
 from govmodel.model.kinds import (
     AgreementKind,
     BodyKind,
@@ -55,7 +66,6 @@ from govmodel.model.records import (
 )
 from govmodel.render.dot import draw, render
 from govmodel.render.mermaid import to_mermaid
-from govmodel.trace import Trace, trace
 
 __version__ = "0.1.0"
 
@@ -95,6 +105,7 @@ __all__ = [
     "ReportingLine",
     "SchemeInvalid",
     "Severity",
+    "Timeline",
     "Trace",
     "UnknownKind",
     "Verdict",
@@ -113,6 +124,7 @@ __all__ = [
     "model_schema",
     "render",
     "save",
+    "timeline",
     "to_mermaid",
     "trace",
     "validate",

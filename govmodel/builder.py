@@ -19,7 +19,7 @@ from typing import Any, Self
 import attrs
 
 from govmodel.errors import ModelError
-from govmodel.graph import GovernanceModel
+from govmodel.model.governance import GovernanceModel
 from govmodel.model.records import (
     Agreement,
     Body,

@@ -1,21 +1,30 @@
-"""govmodel's exceptions: one root, narrow subclasses that also subclass a builtin."""
+"""Every exception govmodel raises: one root, narrow subclasses that also subclass
+a builtin.
+
+This module and :mod:`govmodel.locations` are the bottom layer: they import
+nothing else of govmodel, so every layer may raise any of these. The
+exceptions are also importable where users meet them (``govmodel``,
+``govmodel.checks``, ``govmodel.render.dot``, ``govmodel.cli``).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Any
 
-if TYPE_CHECKING:
-    from govmodel.io.problems import Problem
+from govmodel.locations import Problem
 
 __all__ = [
     "GovModelError",
+    "GraphvizMissing",
     "ModelError",
     "NoSuchRecord",
     "OverwriteRefused",
     "PartyNotInExistence",
+    "SchemeInvalid",
     "UnknownKind",
+    "UsageError",
 ]
 
 
@@ -80,3 +89,20 @@ class PartyNotInExistence(GovModelError, ValueError):
 
 class OverwriteRefused(GovModelError, FileExistsError):
     """A write that would replace an input file or an existing file without leave."""
+
+
+class SchemeInvalid(GovModelError, ValueError):
+    """A scheme with errors the model does not expect; ``report`` holds every finding
+    (a :class:`govmodel.checks.Report`)."""
+
+    def __init__(self, report: Any) -> None:
+        self.report = report
+        super().__init__(str(report))
+
+
+class GraphvizMissing(GovModelError, RuntimeError):
+    """Graphviz's ``dot`` program is not installed, so a diagram cannot be rendered."""
+
+
+class UsageError(GovModelError, ValueError):
+    """A bad command-line argument (exit 2)."""

@@ -1,392 +1,92 @@
-"""The governance model: records plus the graph that connects them.
+"""The model as a graph: one private networkx graph per model, built on first use.
 
-:class:`GovernanceModel` holds the records of one arrangement and owns a
-private :class:`networkx.MultiDiGraph` built from them. The graph is never
-exposed for mutation: :meth:`GovernanceModel.to_networkx` returns a copy.
+:func:`graph_of` gives the :class:`ModelGraph` of a model. It is built from the
+records the first time something asks for it and kept with that model
+(:meth:`~govmodel.model.governance.GovernanceModel.derived`), so building or
+dating a model (:meth:`~govmodel.model.governance.GovernanceModel.on`) costs
+nothing until a walk needs the graph. The graph is never exposed for mutation:
+:meth:`ModelGraph.to_networkx` returns a copy.
+
+Nodes are the records (organisations, bodies, posts, agreements, contracts),
+with ``kind`` and ``label``; edges carry a ``relation``:
+
+``part_of`` body -> organisation; ``member_of`` post -> body (``voting``,
+``role``); ``reports_to`` body -> body; ``employed_by`` post -> organisation
+(its own and those it is held jointly with); ``delegates_to`` holder -> holder
+(keyed by the delegation id); ``party_to`` organisation -> agreement;
+``establishes`` agreement -> body; ``commissions`` organisation -> contract;
+``provided_by`` contract -> organisation.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
-from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from collections.abc import Callable
 
-import attrs
 import networkx as nx
 
-from govmodel.errors import NoSuchRecord
-from govmodel.model.dates import as_date
-from govmodel.model.kinds import BodyKind, closest
-from govmodel.model.matters import STANDARD_MATTERS
-from govmodel.model.records import (
-    Agreement,
-    Body,
-    Contract,
-    Delegation,
-    Expectation,
-    Matter,
-    Organisation,
-    Post,
-    ReportingLine,
-)
+from govmodel.model.governance import GovernanceModel
 
-if TYPE_CHECKING:
-    from govmodel.law.classify import Classification
-    from govmodel.law.verdicts import FormsResult
+__all__ = ["EdgeFilter", "ModelGraph", "graph_of"]
 
-__all__ = ["COLLECTIONS", "GovernanceModel", "Location", "RecordKind"]
-
-RecordKind = Literal[
-    "organisation", "body", "post", "delegation", "agreement", "contract", "matter"
-]
-
-#: Model-file collections, in file order, with the record class each holds.
-COLLECTIONS: dict[str, type] = {
-    "organisations": Organisation,
-    "bodies": Body,
-    "posts": Post,
-    "matters": Matter,
-    "delegations": Delegation,
-    "agreements": Agreement,
-    "contracts": Contract,
-}
-
-_KIND_OF_COLLECTION: dict[str, RecordKind] = {
-    "organisations": "organisation",
-    "bodies": "body",
-    "posts": "post",
-    "matters": "matter",
-    "delegations": "delegation",
-    "agreements": "agreement",
-    "contracts": "contract",
-}
+#: Decides whether an edge ``(source, target, key)`` takes part in a walk.
+EdgeFilter = Callable[[str, str, str], bool]
 
 
-@attrs.frozen
-class Location:
-    """Where something stands in a model file (1-based line and column)."""
-
-    file: str
-    line: int
-    column: int
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}"
+def _every(source: str, target: str, key: str) -> bool:
+    return True
 
 
-def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    return tuple(value)
+class ModelGraph:
+    """The records of one model as a :class:`networkx.MultiDiGraph`, with typed queries.
 
+    Wraps networkx rather than subclassing it, so nothing can add an edge that
+    the records do not say.
 
-def _as_date(value: date | str) -> date:
-    return as_date(value)
-
-
-@attrs.frozen(eq=False)
-class GovernanceModel:
-    """One governance arrangement: organisations, bodies, posts, delegations...
-
-    Build one with :func:`govmodel.load`, :func:`govmodel.examples.load` or
-    :class:`govmodel.Builder`. Records are immutable; a model on another date
-    comes from :meth:`on`.
-
-    Examples
-    --------
     >>> import govmodel
-    >>> m = govmodel.examples.load("msecc-2020")
-    >>> m.organisation("eput").ods
-    'R1L'
-    >>> [b.id for b in m.bodies_of("provide")][:2]
-    ['msecc.board', 'msecc.clinical_reference_group']
+    >>> g = graph_of(govmodel.examples.load("msecc-2020"))
+    >>> g.delegations_to("msecc.board")
+    ['eput-to-msecc', 'nelft-to-msecc', 'provide-to-msecc']
     """
 
-    name: str
-    as_of: date = attrs.field(converter=_as_date)
-    description: str | None = None
-    partners: tuple[str, ...] = attrs.field(factory=tuple, converter=_tuple)
-    organisations: tuple[Organisation, ...] = attrs.field(factory=tuple, converter=_tuple)
-    bodies: tuple[Body, ...] = attrs.field(factory=tuple, converter=_tuple)
-    posts: tuple[Post, ...] = attrs.field(factory=tuple, converter=_tuple)
-    matters: tuple[Matter, ...] = attrs.field(factory=tuple, converter=_tuple)
-    delegations: tuple[Delegation, ...] = attrs.field(factory=tuple, converter=_tuple)
-    agreements: tuple[Agreement, ...] = attrs.field(factory=tuple, converter=_tuple)
-    contracts: tuple[Contract, ...] = attrs.field(factory=tuple, converter=_tuple)
-    notes: tuple[str, ...] = attrs.field(factory=tuple, converter=_tuple)
-    sources: tuple[str, ...] = attrs.field(factory=tuple, converter=_tuple)
-    ignore: tuple[str, ...] = attrs.field(factory=tuple, converter=_tuple)
-    expected: tuple[Expectation, ...] = attrs.field(factory=tuple, converter=_tuple)
-    source: str | None = attrs.field(default=None, kw_only=True)
-    locations: Mapping[tuple[str | int, ...], Location] = attrs.field(
-        factory=dict, kw_only=True, repr=False
-    )
-    _index: dict[str, tuple[RecordKind, Any]] = attrs.field(init=False, repr=False)
-    _graph: nx.MultiDiGraph = attrs.field(init=False, repr=False)  # type: ignore[type-arg]
-
-    def __attrs_post_init__(self) -> None:
-        index: dict[str, tuple[RecordKind, Any]] = {}
-        for matter in STANDARD_MATTERS:
-            index[matter.id] = ("matter", matter)
-        for collection, kind in _KIND_OF_COLLECTION.items():
-            for record in getattr(self, collection):
-                index[record.id] = (kind, record)
-        object.__setattr__(self, "_index", index)
-        object.__setattr__(self, "_graph", _build_graph(self))
-
-    # -- equality: the data, not where it came from --------------------------------------
-
-    def _data(self) -> tuple[Any, ...]:
-        return tuple(
-            getattr(self, f.name)
-            for f in attrs.fields(GovernanceModel)
-            if f.init and f.name not in ("source", "locations")
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, GovernanceModel):
-            return NotImplemented
-        return self._data() == other._data()
-
-    def __hash__(self) -> int:
-        return hash(self._data())
-
-    # -- lookups -------------------------------------------------------------------------
-
-    def kind_of(self, id: str) -> RecordKind:
-        """The kind of record ``id`` names; raises :class:`NoSuchRecord` if none."""
-        if id not in self._index:
-            raise NoSuchRecord("record", id, closest(id, self._index))
-        return self._index[id][0]
-
-    def __contains__(self, id: object) -> bool:
-        return id in self._index
-
-    def _get(self, kind: RecordKind, id: str) -> Any:
-        found = self._index.get(id)
-        if found is None or found[0] != kind:
-            pool = [k for k, (kd, _) in self._index.items() if kd == kind]
-            raise NoSuchRecord(kind, id, closest(id, pool))
-        return found[1]
-
-    def organisation(self, id: str) -> Organisation:
-        """The organisation ``id``."""
-        result: Organisation = self._get("organisation", id)
-        return result
-
-    def body(self, id: str) -> Body:
-        """The body ``id``."""
-        result: Body = self._get("body", id)
-        return result
-
-    def post(self, id: str) -> Post:
-        """The post ``id``."""
-        result: Post = self._get("post", id)
-        return result
-
-    def delegation(self, id: str) -> Delegation:
-        """The delegation ``id``."""
-        result: Delegation = self._get("delegation", id)
-        return result
-
-    def agreement(self, id: str) -> Agreement:
-        """The agreement ``id``."""
-        result: Agreement = self._get("agreement", id)
-        return result
-
-    def contract(self, id: str) -> Contract:
-        """The contract ``id``."""
-        result: Contract = self._get("contract", id)
-        return result
-
-    def matter(self, id: str) -> Matter:
-        """The matter ``id``, from the model's own matters or the standard vocabulary."""
-        result: Matter = self._get("matter", id)
-        return result
-
-    def all_matters(self) -> tuple[Matter, ...]:
-        """Standard matters followed by the model's own, each id once."""
-        own = {m.id for m in self.matters}
-        return tuple(m for m in STANDARD_MATTERS if m.id not in own) + self.matters
-
-    def ids(self, kind: RecordKind | None = None) -> list[str]:
-        """Sorted ids in the model (of one kind if given; standard matters excluded)."""
-        standard = {m.id for m in STANDARD_MATTERS} - {m.id for m in self.matters}
-        return sorted(
-            k
-            for k, (kd, _) in self._index.items()
-            if (kind is None or kd == kind) and k not in standard
-        )
-
-    def location_of(self, id: str) -> Location | None:
-        """File location of the record ``id`` when the model came from a file."""
-        for collection in COLLECTIONS:
-            for i, record in enumerate(getattr(self, collection)):
-                if record.id == id:
-                    return self.locations.get((collection, i))
-        return None
-
-    # -- relationships -------------------------------------------------------------------
-
-    def organisations_of(self, holder: str) -> tuple[str, ...]:
-        """Organisations a body belongs to, or the organisation of a post."""
-        kind = self.kind_of(holder)
-        if kind == "body":
-            return self.body(holder).organisations
-        if kind == "post":
-            post = self.post(holder)
-            return (post.organisation,) if post.organisation else ()
-        if kind == "organisation":
-            return (holder,)
-        raise NoSuchRecord("body or post", holder, closest(holder, self.ids("body")))
-
-    def bodies_of(self, organisation: str) -> list[Body]:
-        """Bodies belonging (wholly or jointly) to ``organisation``, sorted by id."""
-        self.organisation(organisation)
-        return sorted(
-            (b for b in self.bodies if organisation in b.organisations), key=lambda b: b.id
-        )
-
-    def posts_of(self, organisation: str) -> list[Post]:
-        """Posts of ``organisation``, sorted by id."""
-        self.organisation(organisation)
-        return sorted((p for p in self.posts if p.organisation == organisation), key=lambda p: p.id)
-
-    def boards_of(self, organisation: str) -> list[Body]:
-        """The organisation's own governing boards (kind ``board`` or ``full_council``)."""
-        return [
-            b
-            for b in self.bodies_of(organisation)
-            if b.kind in (BodyKind.BOARD, BodyKind.FULL_COUNCIL)
-            and b.organisations == (organisation,)
-        ]
-
-    def bodies_with_post(self, post: str) -> list[Body]:
-        """Bodies on which ``post`` sits, sorted by id."""
-        self.post(post)
-        return sorted(
-            (b for b in self.bodies if any(m.post == post for m in b.members)), key=lambda b: b.id
-        )
-
-    def delegations_from(self, holder: str) -> list[Delegation]:
-        """Delegations made by ``holder``, sorted by id."""
-        return sorted((d for d in self.delegations if d.from_ == holder), key=lambda d: d.id)
-
-    def delegations_to(self, holder: str) -> list[Delegation]:
-        """Delegations received by ``holder``, sorted by id."""
-        return sorted((d for d in self.delegations if d.to == holder), key=lambda d: d.id)
-
-    def reporting_lines(self) -> list[ReportingLine]:
-        """Every reporting line, sorted."""
-        return sorted(
-            (ReportingLine(b.id, t) for b in self.bodies for t in b.reports_to),
-            key=lambda r: (r.source, r.target),
-        )
-
-    def agreements_of(self, organisation: str) -> list[Agreement]:
-        """Agreements ``organisation`` is party to, sorted by id."""
-        return sorted((a for a in self.agreements if organisation in a.parties), key=lambda a: a.id)
-
-    def contracts_of(self, organisation: str) -> list[Contract]:
-        """Contracts ``organisation`` commissions or provides, sorted by id."""
-        return sorted(
-            (
-                c
-                for c in self.contracts
-                if organisation in c.commissioners or organisation in c.providers
-            ),
-            key=lambda c: c.id,
-        )
-
-    def iter_records(self) -> Iterator[tuple[str, int, Any]]:
-        """Yield ``(collection, index, record)`` for every record, in file order."""
-        for collection in COLLECTIONS:
-            for i, record in enumerate(getattr(self, collection)):
-                yield collection, i, record
-
-    # -- dates ---------------------------------------------------------------------------
-
-    def day(self, on: date | str | None = None) -> date:
-        """``on`` as a date, or the model's own ``as_of`` when ``on`` is ``None``.
-
-        Every legal answer is as of a date; this is the one place the default is set.
-        """
-        return self.as_of if on is None else as_date(on)
-
-    def on(self, when: date | str) -> GovernanceModel:
-        """The model as it stood on ``when``: only records active that day.
-
-        Memberships are filtered too; references to records that had ended are
-        left in place (a check reports them), so nothing silently disappears.
-        """
-        day = _as_date(when)
-        bodies = tuple(
-            attrs.evolve(b, members=tuple(m for m in b.members if m.active_on(day)))
-            for b in self.bodies
-            if b.active_on(day)
-        )
-        return attrs.evolve(
-            self,
-            as_of=day,
-            organisations=tuple(o for o in self.organisations if o.active_on(day)),
-            bodies=bodies,
-            posts=tuple(p for p in self.posts if p.active_on(day)),
-            delegations=tuple(d for d in self.delegations if d.active_on(day)),
-            agreements=tuple(a for a in self.agreements if a.active_on(day)),
-            contracts=tuple(c for c in self.contracts if c.active_on(day)),
-            locations={},
-        )
-
-    # -- graph ---------------------------------------------------------------------------
+    def __init__(self, model: GovernanceModel) -> None:
+        self._graph = _build(model)
+        self._by_relation: dict[str, list[tuple[str, str, str]]] = {}
+        for source, target, key, data in self._graph.edges(keys=True, data=True):
+            self._by_relation.setdefault(data["relation"], []).append((source, target, key))
+        self._delegations_to: dict[str, list[str]] = {}
+        for _, target, key in self._by_relation.get("delegates_to", ()):
+            self._delegations_to.setdefault(target, []).append(key)
+        for keys in self._delegations_to.values():
+            keys.sort()
 
     def to_networkx(self) -> nx.MultiDiGraph:  # type: ignore[type-arg]
-        """A copy of the model's graph (nodes: records; edges: ``relation`` attribute)."""
+        """A copy of the graph, the caller's to change."""
         return self._graph.copy()
 
-    # -- law (implemented in govmodel.law; imported lazily) -------------------------------
+    def delegations_to(self, holder: str) -> list[str]:
+        """Ids of the delegations that reach ``holder``, sorted."""
+        return list(self._delegations_to.get(holder, ()))
 
-    def forms(self, *, on: date | str | None = None) -> FormsResult:
-        """Verdict for every governance form among this model's partners.
+    def cycles(self, relation: str, *, keep: EdgeFilter = _every) -> list[list[str]]:
+        """Groups of nodes that the ``relation`` edges accepted by ``keep`` join in a
+        loop (strongly connected, or one node with an edge to itself).
 
-        The partners are those listed under ``partners`` (each must exist on the
-        date), or else every organisation in force on the date. ``on``
-        defaults to the model's own ``as_of`` date.
+        Each group is sorted, and the groups are in sorted order.
         """
-        from govmodel.law.verdicts import forms
-
-        day = self.day(on)
-        if self.partners:
-            chosen = [self.organisation(p) for p in self.partners]
-        else:
-            chosen = [o for o in self.organisations if o.active_on(day)]
-        return forms(chosen, on=day)
-
-    def classify(self, body: str, *, on: date | str | None = None) -> Classification:
-        """What the multi-party body ``body`` is in law on ``on`` (default ``as_of``)."""
-        from govmodel.law.classify import classify
-
-        return classify(self, body, on=self.day(on))
-
-    # -- display -------------------------------------------------------------------------
-
-    def __repr__(self) -> str:
-        return (
-            f"<GovernanceModel {self.name!r} as of {self.as_of.isoformat()}: "
-            f"{len(self.organisations)} organisations, {len(self.bodies)} bodies, "
-            f"{len(self.posts)} posts, {len(self.delegations)} delegations>"
-        )
-
-    def summary(self) -> str:
-        """A plain-text summary (what ``govmodel show`` prints)."""
-        from govmodel.render.text import model_summary
-
-        return model_summary(self)
-
-    def _repr_html_(self) -> str:
-        from govmodel.render.notebook import model_html
-
-        return model_html(self)
+        sub: nx.DiGraph[str] = nx.DiGraph()
+        for source, target, key in self._by_relation.get(relation, ()):
+            if keep(source, target, key):
+                sub.add_edge(source, target)
+        groups = sorted(sorted(c) for c in nx.strongly_connected_components(sub))
+        return [g for g in groups if len(g) > 1 or sub.has_edge(g[0], g[0])]
 
 
-def _build_graph(model: GovernanceModel) -> nx.MultiDiGraph:  # type: ignore[type-arg]
+def graph_of(model: GovernanceModel) -> ModelGraph:
+    """The graph of ``model``, built once and kept with it."""
+    return model.derived("graph", lambda: ModelGraph(model))
+
+
+def _build(model: GovernanceModel) -> nx.MultiDiGraph:  # type: ignore[type-arg]
     g: nx.MultiDiGraph = nx.MultiDiGraph()  # type: ignore[type-arg]
     for o in model.organisations:
         g.add_node(o.id, kind="organisation", label=o.label)
@@ -408,10 +108,8 @@ def _build_graph(model: GovernanceModel) -> nx.MultiDiGraph:  # type: ignore[typ
             g.add_edge(b.id, target, key=f"reports_to:{target}", relation="reports_to")
     for p in model.posts:
         g.add_node(p.id, kind="post", label=p.title)
-        employers: tuple[str | None, ...] = (p.organisation, *p.joint_with)
-        for employer in employers:
-            if employer:
-                g.add_edge(p.id, employer, key=f"employed_by:{employer}", relation="employed_by")
+        for employer in p.organisations:
+            g.add_edge(p.id, employer, key=f"employed_by:{employer}", relation="employed_by")
     for d in model.delegations:
         g.add_edge(d.from_, d.to, key=d.id, relation="delegates_to", delegation=d.id)
     for a in model.agreements:

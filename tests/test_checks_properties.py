@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govmodel
-from govmodel.authority import who_can_decide
+from govmodel.analysis.authority import who_can_decide
 from govmodel.checks import check
 from govmodel.checks.authority import matters_in_use
 from govmodel.checks.context import Context
@@ -31,7 +31,7 @@ def test_check_never_raises_on_a_nearly_valid_model(
     """Dangling references, unknown codes, odd quorums: still a report, on any date,
     and the dangling references are reported as GM003."""
     report = check(model, on=on)  # type: ignore[arg-type]
-    assert report.on == model.day(on)  # type: ignore[arg-type]
+    assert report.on == model.resolve_on(on)  # type: ignore[arg-type]
     if any(ref not in model for d in model.delegations for ref in (d.from_, d.to)):
         assert report.filter(code="GM003")
 

@@ -7,8 +7,8 @@ import pytest
 import yaml
 
 import govmodel
-from govmodel.graph import COLLECTIONS
 from govmodel.io.schema import field_specs, model_schema
+from govmodel.model.governance import COLLECTIONS
 from govmodel.model.records import Membership
 
 

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 
 import govmodel
-from govmodel.authority import statutory_holders, who_can_decide
+from govmodel.analysis.authority import statutory_holders, who_can_decide
+from govmodel.analysis.trace import trace
 from govmodel.cli import main
-from govmodel.trace import trace
 
 from .strategies import models
 

@@ -11,15 +11,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from govmodel.checks.base import CheckSpec
 from govmodel.checks.registry import REGISTRY
-from govmodel.graph import COLLECTIONS
+from govmodel.checks.spec import CheckSpec
 from govmodel.io.schema import TOP_LEVEL, field_specs
 from govmodel.law.base import Effect, Rule
 from govmodel.law.forms import FORMS
 from govmodel.law.parties import PARTY_TYPES
 from govmodel.law.rules import rulebook
 from govmodel.law.verdicts import forms
+from govmodel.model.governance import COLLECTIONS
 from govmodel.model.kinds import AgreementKind, BodyKind, Kind, MemberRole, PartyType, PostKind
 from govmodel.model.records import Membership
 

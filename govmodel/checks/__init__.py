@@ -6,20 +6,24 @@
 True
 """
 
-from govmodel.checks.base import Category, CheckSpec, Finding, Severity
-from govmodel.checks.engine import SchemeInvalid, check, is_valid, iter_findings, validate
+from govmodel.checks.base import Category, Finding, Hit, Severity
+from govmodel.checks.engine import check, is_valid, iter_findings, validate
 from govmodel.checks.registry import REGISTRY, lookup
 from govmodel.checks.report import Report
+from govmodel.checks.spec import CheckSpec, check_spec
+from govmodel.errors import SchemeInvalid
 
 __all__ = [
     "REGISTRY",
     "Category",
     "CheckSpec",
     "Finding",
+    "Hit",
     "Report",
     "SchemeInvalid",
     "Severity",
     "check",
+    "check_spec",
     "is_valid",
     "iter_findings",
     "lookup",

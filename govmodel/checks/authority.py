@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import networkx as nx
-
-from govmodel.checks.base import Hit
+from govmodel.checks.base import Category, Hit, Severity
 from govmodel.checks.context import Context
+from govmodel.checks.spec import check_spec
+from govmodel.graph import EdgeFilter
 from govmodel.law.accountability import statutory_reserved
 
 __all__ = [
@@ -23,6 +23,11 @@ __all__ = [
     "matters_in_use",
     "onward_forbidden",
 ]
+
+
+def _one_of(keys: set[str]) -> EdgeFilter:
+    """Keep the edges whose key (a delegation id) is one of ``keys``."""
+    return lambda source, target, key: key in keys
 
 
 def _money(limit: int | None) -> str:
@@ -39,6 +44,19 @@ def _governor_matter(ctx: Context, holder: str, matter: str) -> bool:
     return any(statutory_reserved(t, matter) for t in ctx.types_of(holder))
 
 
+@check_spec(
+    code="GM202",
+    name="delegator-lacks-authority",
+    severity=Severity.ERROR,
+    category=Category.AUTHORITY,
+    summary="A body or post delegates a matter it holds by no chain of authority.",
+    why="Authority must run back to a statutory holder (a board or full council). A "
+    "delegation from a body that never received the matter passes nothing on.",
+    hint="Delegate the matter to the delegator first, or delegate from the board.",
+    limits="A statutory holder is taken to hold every matter of its organisation except "
+    "those statute gives elsewhere (GM301); what an organisation's own constitution "
+    "reserves must be recorded with `reserved`.",
+)
 def delegator_lacks_matter(ctx: Context) -> Iterator[Hit]:
     """GM202: a delegation of a matter its maker holds by no chain of authority."""
     for d in ctx.delegations():
@@ -48,7 +66,7 @@ def delegator_lacks_matter(ctx: Context) -> Iterator[Hit]:
             yield Hit(
                 (d.id, d.from_, matter),
                 f"delegation {d.id!r} passes {matter!r} from {d.from_!r}, which holds no "
-                f"authority over it on {ctx.day.isoformat()}: no delegation in force leads "
+                f"authority over it on {ctx.on.isoformat()}: no delegation in force leads "
                 "back to a board or full council that holds it",
                 at=(d.id, "matters", k),
                 hint=f"Delegate {matter!r} to {d.from_!r} first (from a body that holds it), "
@@ -56,6 +74,17 @@ def delegator_lacks_matter(ctx: Context) -> Iterator[Hit]:
             )
 
 
+@check_spec(
+    code="GM203",
+    name="onward-delegation-forbidden",
+    severity=Severity.ERROR,
+    category=Category.AUTHORITY,
+    summary="A matter received by delegation is passed on when that delegation does not allow it.",
+    why="A delegate may sub-delegate only as the delegation allows; otherwise the onward "
+    "decision-maker has no authority.",
+    hint="Set `onward: true` on the delegation received, or delegate directly.",
+    rules=("DEL-006",),
+)
 def onward_forbidden(ctx: Context) -> Iterator[Hit]:
     """GM203: onward delegation of a matter received without leave to pass it on."""
     for d in ctx.delegations():
@@ -78,6 +107,16 @@ def onward_forbidden(ctx: Context) -> Iterator[Hit]:
             )
 
 
+@check_spec(
+    code="GM201",
+    name="delegation-exceeds-limit",
+    severity=Severity.ERROR,
+    category=Category.AUTHORITY,
+    summary="A delegation's financial limit is above what the delegator itself may decide.",
+    why="Nobody can give more authority than they hold: decisions above the delegator's own "
+    "limit are made without authority.",
+    hint="Lower the limit to the delegator's own, or raise the delegator's limit first.",
+)
 def exceeds_limit(ctx: Context) -> Iterator[Hit]:
     """GM201: a delegation whose financial limit is above the delegator's own."""
     for d in ctx.delegations():
@@ -109,6 +148,16 @@ def matters_in_use(ctx: Context) -> list[str]:
     return sorted(m for m in used if m in ctx.model)
 
 
+@check_spec(
+    code="GM204",
+    name="matter-without-holder",
+    severity=Severity.ERROR,
+    category=Category.AUTHORITY,
+    summary="A matter the model uses can be decided by nobody on the date.",
+    why="Every decision the scheme names must have someone able to take it.",
+    hint="Add the governing body (a `board`, `full_council` or, for governors' matters, "
+    "`council_of_governors`) of the organisation that holds the matter.",
+)
 def matter_without_holder(ctx: Context) -> Iterator[Hit]:
     """GM204: a matter the model uses that no body or post may decide on the date."""
     for matter in matters_in_use(ctx):
@@ -117,7 +166,7 @@ def matter_without_holder(ctx: Context) -> Iterator[Hit]:
         first = next((d for d in ctx.delegations() if matter in d.matters), None)
         yield Hit(
             (matter,),
-            f"nobody can decide {matter!r} on {ctx.day.isoformat()}: no organisation in force "
+            f"nobody can decide {matter!r} on {ctx.on.isoformat()}: no organisation in force "
             "has a board, full council or (for governors' matters) council of governors "
             "holding it",
             at=(matter,)
@@ -126,21 +175,28 @@ def matter_without_holder(ctx: Context) -> Iterator[Hit]:
         )
 
 
+@check_spec(
+    code="GM205",
+    name="delegation-cycle",
+    severity=Severity.WARNING,
+    category=Category.AUTHORITY,
+    summary="Delegations of one matter lead back to where they started.",
+    why="A loop of delegations cannot be a source of authority, and usually means one "
+    "delegation runs the wrong way.",
+    hint="Reverse or remove one delegation in the loop.",
+)
 def delegation_cycle(ctx: Context) -> Iterator[Hit]:
-    """GM205: delegations of one matter that lead back to where they started."""
-    by_matter: dict[str, nx.DiGraph[str]] = {}
+    """GM205: delegations of one matter that lead back to where they started (loops
+    in the model's graph)."""
+    by_matter: dict[str, dict[tuple[str, str], str]] = {}
     for d in sorted(ctx.delegations(), key=lambda d: d.id):
         for matter in d.matters:
-            by_matter.setdefault(matter, nx.DiGraph()).add_edge(d.from_, d.to, delegation=d.id)
-    for matter, sub in sorted(by_matter.items()):
-        for component in sorted(sorted(c) for c in nx.strongly_connected_components(sub)):
+            by_matter.setdefault(matter, {})[d.from_, d.to] = d.id  # one id per pair: the last
+    for matter, pairs in sorted(by_matter.items()):
+        for component in ctx.graph.cycles("delegates_to", keep=_one_of(set(pairs.values()))):
             if len(component) < 2:
                 continue
-            ids = sorted(
-                sub.edges[a, b]["delegation"]
-                for a, b in sub.edges
-                if a in component and b in component
-            )
+            ids = sorted(i for (a, b), i in pairs.items() if a in component and b in component)
             yield Hit(
                 (*ids, matter),
                 f"delegations {', '.join(repr(i) for i in ids)} of {matter!r} form a loop "

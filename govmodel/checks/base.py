@@ -1,28 +1,26 @@
-"""The vocabulary of checking: severities, hits, findings and check specs.
+"""The vocabulary of checking: severities, categories, hits, findings and codes.
 
 A check is a small generator: it reads a :class:`~govmodel.checks.context.Context`
 and yields :class:`Hit` objects naming the ids concerned and what is wrong
 with them. The engine turns each hit into a :class:`Finding` by attaching the
 check's code, name and severity, the citation of the rule in force on the
 date, and the hit's place in the model file. Checks never format their own
-context.
+context. What a check is (its :class:`~govmodel.checks.spec.CheckSpec`) is
+declared beside its function.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from typing import Any
 
 import attrs
 
-from govmodel.graph import Location
 from govmodel.law.base import Citation
-from govmodel.model.kinds import Kind
+from govmodel.locations import Location
+from govmodel.model.kinds import Kind, closest
 
-if TYPE_CHECKING:
-    from govmodel.checks.context import Context
-
-__all__ = ["Category", "CheckSpec", "Finding", "Hit", "Severity", "an"]
+__all__ = ["Category", "Codes", "Finding", "Hit", "Severity", "an"]
 
 
 def an(phrase: str) -> str:
@@ -77,24 +75,6 @@ class Hit:
     hint: str | None = None
     rule: str | None = None
     path: tuple[str | int, ...] | None = None
-
-
-@attrs.frozen
-class CheckSpec:
-    """One registered check: its stable code and everything the docs say about it."""
-
-    code: str
-    name: str
-    severity: Severity
-    category: Category
-    summary: str
-    why: str
-    hint: str
-    function: Callable[[Context], Iterator[Hit]] = attrs.field(repr=False)
-    rules: tuple[str, ...] = ()
-    limits: str | None = None
-    since: str = "0.2.0"
-    retired: bool = False
 
 
 @attrs.frozen
@@ -161,3 +141,34 @@ class Finding:
             "disputed": self.disputed,
             "expected": self.expected,
         }
+
+
+class Codes:
+    """The finding codes a check run knows, with their kebab-case names: what the
+    model's ``ignore`` and ``expected`` entries and ``--ignore``/``--select`` may name.
+
+    >>> codes = Codes({"GM601": "committee-without-reporting-line"})
+    >>> codes.find("gm601"), codes.find("committee-without-reporting-line"), codes.find("x")
+    ('GM601', 'GM601', None)
+    """
+
+    def __init__(self, names: Mapping[str, str]) -> None:
+        self._names = dict(names)
+        self._by_name = {name: code for code, name in self._names.items()}
+
+    def find(self, code_or_name: str) -> str | None:
+        """The code named by ``code_or_name`` (a code in any case, or a name), or ``None``."""
+        key = code_or_name.strip()
+        if key.upper() in self._names:
+            return key.upper()
+        return self._by_name.get(key.lower())
+
+    def name(self, code: str) -> str:
+        """The kebab-case name of ``code``."""
+        return self._names[code]
+
+    def suggest(self, code_or_name: str) -> list[str]:
+        """Codes or names that look like a mistyped ``code_or_name``."""
+        pool = [*self._names, *self._by_name]
+        key = code_or_name.strip()
+        return closest(key.upper() if key[:2].lower() == "gm" else key.lower(), pool)

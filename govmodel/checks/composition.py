@@ -7,13 +7,16 @@ committee), it says so in its docstring: that is a heuristic, not law.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
-from govmodel.checks.base import Hit, an
-from govmodel.checks.context import EXECUTIVE_KINDS, NON_EXECUTIVE_KINDS, Context
-from govmodel.law.classify import LegalCharacter
-from govmodel.model.kinds import BodyKind, FormId, PartyType, PostKind, Verdict
-from govmodel.model.records import Body, Delegation, Membership
+from govmodel.checks.base import Category, Hit, Severity, an
+from govmodel.checks.context import Context, is_audit_committee
+from govmodel.checks.spec import check_spec
+from govmodel.law.character import S65Z5_JOINT_COMMITTEES, LegalCharacter
+from govmodel.law.parties import COUNCILS
+from govmodel.law.posts import EXECUTIVE_KINDS, NON_EXECUTIVE_KINDS
+from govmodel.law.rules import get
+from govmodel.model.kinds import BodyKind, PartyType, PostKind
+from govmodel.model.records import Delegation, Membership
 
 __all__ = [
     "committees_in_common_non_nhs_vote",
@@ -21,8 +24,6 @@ __all__ = [
     "ft_audit_committee_not_neds",
     "ft_delegation_to_non_director_post",
     "ft_delegation_to_non_directors",
-    "is_audit_committee",
-    "jc_ineligible",
     "joint_committee_member_ineligible",
     "no_voting_members",
     "non_councillor_voting",
@@ -30,9 +31,7 @@ __all__ = [
     "quorum_unreachable",
 ]
 
-_S65Z5 = date(2022, 7, 1)
 _FT = PartyType.NHS_FOUNDATION_TRUST
-_COUNCILS = frozenset({PartyType.LOCAL_AUTHORITY, PartyType.COMBINED_AUTHORITY})
 
 
 def _who(member: Membership) -> str:
@@ -51,12 +50,31 @@ def _ft_board_delegations(ctx: Context) -> Iterator[tuple[Delegation, str]]:
 def _is_s65z5_committee(ctx: Context, body: str) -> bool:
     found = ctx.classification(body)
     return (
-        ctx.day >= _S65Z5
+        get(S65Z5_JOINT_COMMITTEES).in_force_on(ctx.on)
         and found is not None
         and found.character is LegalCharacter.STATUTORY_JOINT_COMMITTEE
     )
 
 
+@check_spec(
+    code="GM401",
+    name="ft-delegation-to-non-directors",
+    severity=Severity.ERROR,
+    category=Category.COMPOSITION,
+    summary="A foundation trust board delegates to a body whose voting members are not all its "
+    "directors.",
+    why="An NHS foundation trust board may delegate only to a committee of its directors or "
+    "to an executive director. Others may attend and advise but not decide for the "
+    "trust. From 1 July 2022 a trust may also delegate to a joint committee under "
+    "s.65Z5, which this check recognises by classifying the body.",
+    hint="Make the non-directors non-voting (`voting: false`), make the body's decisions "
+    "subject to the board's ratification (`ratification: true`), or delegate to the "
+    "trust's own representatives individually as executive directors.",
+    rules=("BC-002",),
+    limits="Directors are posts of a director kind (chair, vice chair, chief executive, "
+    "executive or non-executive director) of the trust and voting members of its board. "
+    "Joint committees are left to GM403.",
+)
 def ft_delegation_to_non_directors(ctx: Context) -> Iterator[Hit]:
     """GM401: an FT board delegating to a body whose voting members are not all its
     directors (s.65Z5 joint committees from 1 July 2022 excepted; joint committees
@@ -84,13 +102,27 @@ def ft_delegation_to_non_directors(ctx: Context) -> Iterator[Hit]:
             )
 
 
+@check_spec(
+    code="GM402",
+    name="ft-delegation-to-non-director-post",
+    severity=Severity.ERROR,
+    category=Category.COMPOSITION,
+    summary="A foundation trust board delegates to a post that is not one of its executive "
+    "directors.",
+    why="The only individuals a foundation trust board may delegate to are its executive "
+    "directors; officers receive authority through an executive director's scheme of "
+    "delegation.",
+    hint="Delegate to the responsible executive director, who may sub-delegate under the "
+    "scheme of delegation.",
+    rules=("BC-001",),
+)
 def ft_delegation_to_non_director_post(ctx: Context) -> Iterator[Hit]:
     """GM402: an FT board delegating to a post that is not one of its executive directors."""
     for d, org in _ft_board_delegations(ctx):
         post = ctx.post(d.to)
         if post is None:
             continue
-        own = org in (post.organisation, *post.joint_with)
+        own = org in post.organisations
         if own and post.kind in EXECUTIVE_KINDS:
             continue
         why = (
@@ -108,27 +140,25 @@ def ft_delegation_to_non_director_post(ctx: Context) -> Iterator[Hit]:
         )
 
 
-def jc_ineligible(ctx: Context, body: Body) -> dict[str, list[str]]:
-    """Organisations of a multi-party body that may not be member bodies of a joint
-    committee on the date, grouped by the rule that bars them (empty when all may)."""
-    if len(body.organisations) < 2:
-        return {}
-    verdict, barred = ctx.form_for(body.organisations, FormId.JOINT_COMMITTEE)
-    if verdict.verdict is Verdict.LAWFUL:
-        return {}
-    by_rule: dict[str, list[str]] = {}
-    for org in barred or sorted(body.organisations):
-        rule = ctx.barring_rule(verdict, [org], FormId.JOINT_COMMITTEE) or "JC-015"
-        by_rule.setdefault(rule, []).append(org)
-    return by_rule
-
-
+@check_spec(
+    code="GM403",
+    name="joint-committee-member-ineligible",
+    severity=Severity.ERROR,
+    category=Category.COMPOSITION,
+    summary="A joint committee receives authority while one of its member bodies may not take "
+    "part in a statutory joint committee on the date.",
+    why="A statutory joint committee needs a power covering every member body: foundation "
+    "trusts only from 1 July 2022 (s.65Z5), and never a company, CIC or charity.",
+    hint="Use committees in common (each body's own committee meeting together), make the "
+    "body's decisions subject to ratification, or leave out the ineligible body.",
+    rules=("JC-005", "JC-002"),
+)
 def joint_committee_member_ineligible(ctx: Context) -> Iterator[Hit]:
     """GM403: a joint committee given authority while a member body may not join one."""
     for body in ctx.bodies():
         if body.kind is not BodyKind.JOINT_COMMITTEE or not ctx.delegations_to(body.id):
             continue
-        for rule, barred in sorted(jc_ineligible(ctx, body).items()):
+        for rule, barred in sorted(ctx.joint_committee_barred(body).items()):
             names = ", ".join(
                 f"{ctx.label(o)} ({ctx.organisation(o).type.value})"  # type: ignore[union-attr]
                 for o in barred
@@ -136,12 +166,26 @@ def joint_committee_member_ineligible(ctx: Context) -> Iterator[Hit]:
             yield Hit(
                 (body.id, *barred),
                 f"{body.id!r} receives delegated authority as a joint committee on "
-                f"{ctx.day.isoformat()}, but no joint-committee power admits {names} then",
+                f"{ctx.on.isoformat()}, but no joint-committee power admits {names} then",
                 at=(body.id, "organisations"),
                 rule=rule,
             )
 
 
+@check_spec(
+    code="GM404",
+    name="committees-in-common-non-nhs-vote",
+    severity=Severity.WARNING,
+    category=Category.COMPOSITION,
+    summary="Committees in common give votes to members from a non-NHS body alongside NHS "
+    "bodies' committees.",
+    why="Each committee in common decides only for its own body. Members from a CIC or "
+    "company can decide for their own company, but not for an NHS body; some advisers "
+    "treat such mixed forums as advisory only. Lawyers disagree, so this warns.",
+    hint="Record the non-NHS members as `voting: false` for NHS decisions, or have each NHS "
+    "body's committee decide its own matters.",
+    rules=("CINC-003",),
+)
 def committees_in_common_non_nhs_vote(ctx: Context) -> Iterator[Hit]:
     """GM404: committees in common where members from a non-NHS body vote beside NHS
     bodies' committees (disputed: warned, not blocked)."""
@@ -171,6 +215,15 @@ def committees_in_common_non_nhs_vote(ctx: Context) -> Iterator[Hit]:
             )
 
 
+@check_spec(
+    code="GM405",
+    name="quorum-unreachable",
+    severity=Severity.ERROR,
+    category=Category.COMPOSITION,
+    summary="A body's quorum is larger than its number of voting members.",
+    why="A body that can never be quorate can never decide.",
+    hint="Lower the quorum or add voting members.",
+)
 def quorum_unreachable(ctx: Context) -> Iterator[Hit]:
     """GM405: a quorum larger than the number of voting members."""
     for body in ctx.bodies():
@@ -179,12 +232,21 @@ def quorum_unreachable(ctx: Context) -> Iterator[Hit]:
             yield Hit(
                 (body.id,),
                 f"{body.id!r} needs {body.quorum} voting members present to decide, but has "
-                f"{len(voting)} on {ctx.day.isoformat()}",
+                f"{len(voting)} on {ctx.on.isoformat()}",
                 at=(body.id, "quorum"),
                 hint=f"Lower `quorum` to {len(voting)} or less, or add voting members.",
             )
 
 
+@check_spec(
+    code="GM406",
+    name="quorum-needs-absent-organisation",
+    severity=Severity.ERROR,
+    category=Category.COMPOSITION,
+    summary="A quorum needs a voting member from every organisation, and one has none.",
+    why="The body can never be quorate until that organisation has a voting member.",
+    hint="Add a voting member for the organisation, or change the quorum rule.",
+)
 def quorum_needs_absent_organisation(ctx: Context) -> Iterator[Hit]:
     """GM406: a quorum needing every organisation when one has no voting member."""
     for body in ctx.bodies():
@@ -196,13 +258,22 @@ def quorum_needs_absent_organisation(ctx: Context) -> Iterator[Hit]:
                 yield Hit(
                     (body.id, org),
                     f"{body.id!r} is quorate only with a voting member from every "
-                    f"organisation, but {ctx.label(org)} has none on {ctx.day.isoformat()}",
+                    f"organisation, but {ctx.label(org)} has none on {ctx.on.isoformat()}",
                     at=(body.id, "organisations", i),
                     hint=f"Add a voting member for {org!r} (`on_behalf_of: {org}`), or set "
                     "`quorum_each_organisation: false`.",
                 )
 
 
+@check_spec(
+    code="GM407",
+    name="no-voting-members",
+    severity=Severity.ERROR,
+    category=Category.COMPOSITION,
+    summary="A body receives delegated authority but none of its members votes.",
+    why="Authority given to a body with no voting members cannot be exercised.",
+    hint="Mark the decision-makers as voting, or make the body advisory and delegate elsewhere.",
+)
 def no_voting_members(ctx: Context) -> Iterator[Hit]:
     """GM407: a body given authority whose recorded members all have no vote."""
     for body in ctx.bodies():
@@ -216,6 +287,15 @@ def no_voting_members(ctx: Context) -> Iterator[Hit]:
             )
 
 
+@check_spec(
+    code="GM408",
+    name="decision-body-without-members",
+    severity=Severity.WARNING,
+    category=Category.COMPOSITION,
+    summary="A body receives delegated authority but the model records none of its members.",
+    why="Without members the composition checks cannot tell whether the body may lawfully decide.",
+    hint="Add `members:` from the body's terms of reference.",
+)
 def decision_body_without_members(ctx: Context) -> Iterator[Hit]:
     """GM408: a body given authority with no members recorded at all."""
     for body in ctx.bodies():
@@ -230,6 +310,18 @@ def decision_body_without_members(ctx: Context) -> Iterator[Hit]:
             )
 
 
+@check_spec(
+    code="GM409",
+    name="non-councillor-voting",
+    severity=Severity.WARNING,
+    category=Category.COMPOSITION,
+    summary="A council committee records a non-councillor as a voting member.",
+    why="People co-opted onto a local authority committee or joint committee count as "
+    "non-voting (with limited exceptions), so they cannot make the quorum or carry a "
+    "vote.",
+    hint="Record the member as `voting: false`, or use a councillor's post.",
+    rules=("BC-009",),
+)
 def non_councillor_voting(ctx: Context) -> Iterator[Hit]:
     """GM409: a voting member of a council committee who is not a councillor."""
     voting_kinds = (BodyKind.COMMITTEE, BodyKind.SUB_COMMITTEE, BodyKind.JOINT_COMMITTEE)
@@ -237,7 +329,7 @@ def non_councillor_voting(ctx: Context) -> Iterator[Hit]:
         if body.kind not in voting_kinds or not body.organisations:
             continue
         if not all(
-            (o := ctx.organisation(org)) and o.type in _COUNCILS for org in body.organisations
+            (o := ctx.organisation(org)) and o.type in COUNCILS for org in body.organisations
         ):
             continue
         for i, m in ctx.voting(body):
@@ -252,14 +344,19 @@ def non_councillor_voting(ctx: Context) -> Iterator[Hit]:
                 )
 
 
-def is_audit_committee(body: Body) -> bool:
-    """Whether ``body`` is an audit committee. A heuristic: a committee whose id or name
-    contains the word "audit"."""
-    return body.kind in (BodyKind.COMMITTEE, BodyKind.SUB_COMMITTEE) and (
-        "audit" in body.id.lower() or "audit" in body.name.lower()
-    )
-
-
+@check_spec(
+    code="GM410",
+    name="ft-audit-committee-not-neds",
+    severity=Severity.ERROR,
+    category=Category.COMPOSITION,
+    summary="A foundation trust audit committee has a voting member who is not a non-executive "
+    "director.",
+    why="A foundation trust must have an audit committee made up of non-executive directors.",
+    hint="Make executives attendees (`role: attendee`, `voting: false`).",
+    rules=("FTR-003",),
+    limits="A body is taken to be the audit committee when its id or name contains "
+    '"audit" (a heuristic).',
+)
 def ft_audit_committee_not_neds(ctx: Context) -> Iterator[Hit]:
     """GM410: an FT audit committee with a voting member who is not a non-executive
     director (the executive in the chair is GM604's)."""

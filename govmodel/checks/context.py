@@ -13,15 +13,17 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
-from govmodel.authority import Grant, grants
-from govmodel.checks.base import Finding
-from govmodel.graph import GovernanceModel
+from govmodel.analysis.authority import Grant, grants
+from govmodel.analysis.classify import Classification, classify
+from govmodel.checks.base import Codes, Finding
+from govmodel.graph import ModelGraph, graph_of
 from govmodel.law.base import Effect
-from govmodel.law.classify import Classification, classify
 from govmodel.law.parties import PARTY_TYPES, exists
+from govmodel.law.posts import DIRECTOR_KINDS
 from govmodel.law.rules import get
 from govmodel.law.verdicts import FormVerdict, forms
-from govmodel.model.kinds import BodyKind, FormId, PartyType, PostKind
+from govmodel.model.governance import GovernanceModel
+from govmodel.model.kinds import BodyKind, FormId, PartyType, PostKind, Verdict
 from govmodel.model.records import (
     Body,
     Delegation,
@@ -31,27 +33,35 @@ from govmodel.model.records import (
     Post,
 )
 
-__all__ = ["DIRECTOR_KINDS", "EXECUTIVE_KINDS", "NON_EXECUTIVE_KINDS", "Context"]
+__all__ = ["Context", "is_audit_committee"]
 
 
-#: Post kinds that sit on a board as executive directors.
-EXECUTIVE_KINDS = frozenset({PostKind.CHIEF_EXECUTIVE, PostKind.EXECUTIVE_DIRECTOR})
-#: Post kinds that are non-executive directors (the chair is one: NHS Act 2006 Sch 7 para 16).
-NON_EXECUTIVE_KINDS = frozenset(
-    {PostKind.CHAIR, PostKind.VICE_CHAIR, PostKind.NON_EXECUTIVE_DIRECTOR}
-)
-#: Post kinds that are directors of the organisation they belong to.
-DIRECTOR_KINDS = EXECUTIVE_KINDS | NON_EXECUTIVE_KINDS
+def is_audit_committee(body: Body) -> bool:
+    """Whether ``body`` is an audit committee. A heuristic: a committee whose id or name
+    contains the word "audit"."""
+    return body.kind in (BodyKind.COMMITTEE, BodyKind.SUB_COMMITTEE) and (
+        "audit" in body.id.lower() or "audit" in body.name.lower()
+    )
 
 
 class Context:
-    """A model on a date, with cached derived facts for the checks."""
+    """A model on a date, with cached derived facts for the checks.
 
-    def __init__(self, model: GovernanceModel, day: date) -> None:
+    ``codes`` are the finding codes of the run (the engine passes the
+    registry's), for the checks on the model's own ``ignore`` and ``expected``.
+    """
+
+    def __init__(self, model: GovernanceModel, on: date, *, codes: Codes | None = None) -> None:
         self.model = model
-        self.day = day
+        self.on = on
+        self.codes = codes if codes is not None else Codes({})
         #: Findings of the checks run so far (read by checks that run last).
         self.found: list[Finding] = []
+
+    @property
+    def graph(self) -> ModelGraph:
+        """The model's graph (built once per model)."""
+        return graph_of(self.model)
 
     @staticmethod
     def matches(entry: Expectation, finding: Finding) -> bool:
@@ -76,7 +86,7 @@ class Context:
         if record is None:
             return False
         active_on = getattr(record, "active_on", None)
-        return True if active_on is None else bool(active_on(self.day))
+        return True if active_on is None else bool(active_on(self.on))
 
     def organisation(self, id: str | None) -> Organisation | None:
         """The organisation ``id``, or ``None`` if ``id`` is not one."""
@@ -102,19 +112,19 @@ class Context:
 
     def bodies(self) -> Iterator[Body]:
         """Bodies in force on the date, in file order."""
-        return (b for b in self.model.bodies if b.active_on(self.day))
+        return (b for b in self.model.bodies if b.active_on(self.on))
 
     def delegations(self) -> Iterator[Delegation]:
         """Delegations in force on the date whose two ends are in force too."""
         return (
             d
             for d in self.model.delegations
-            if d.active_on(self.day) and self.active(d.from_) and self.active(d.to)
+            if d.active_on(self.on) and self.active(d.from_) and self.active(d.to)
         )
 
     def members(self, body: Body) -> Iterator[tuple[int, Membership]]:
         """``(index, membership)`` for the body's members in force (index as in the file)."""
-        return ((i, m) for i, m in enumerate(body.members) if m.active_on(self.day))
+        return ((i, m) for i, m in enumerate(body.members) if m.active_on(self.on))
 
     def voting(self, body: Body) -> list[tuple[int, Membership]]:
         """The body's voting members in force on the date."""
@@ -127,13 +137,11 @@ class Context:
     # -- organisations -------------------------------------------------------------------
 
     def organisations_of(self, holder: str) -> tuple[str, ...]:
-        """Organisations a body belongs to, or that employ a post (joint posts: all)."""
-        record = self.record(holder)
-        if isinstance(record, Body):
-            return record.organisations
-        if isinstance(record, Post):
-            return tuple(o for o in (record.organisation, *record.joint_with) if o)
-        return ()
+        """Organisations a body belongs to, or that hold a post (joint posts: all);
+        ``()`` for anything else."""
+        if self.body(holder) is None and self.post(holder) is None:
+            return ()
+        return self.model.organisations_of(holder)
 
     def types_of(self, holder: str) -> set[PartyType]:
         """Party types of the organisations ``holder`` belongs to (known ones)."""
@@ -161,9 +169,8 @@ class Context:
         out: dict[str, set[str]] = {}
         for post in self.model.posts:
             if post.kind in DIRECTOR_KINDS:
-                for org in (post.organisation, *post.joint_with):
-                    if org:
-                        out.setdefault(org, set()).add(post.id)
+                for org in post.organisations:
+                    out.setdefault(org, set()).add(post.id)
         for body in self.bodies():
             if body.kind is BodyKind.BOARD and len(body.organisations) == 1:
                 for _, member in self.voting(body):
@@ -183,7 +190,7 @@ class Context:
     def grants(self) -> dict[tuple[str, str], list[Grant]]:
         """Every grant on the date, by ``(holder, matter)``."""
         out: dict[tuple[str, str], list[Grant]] = {}
-        for g in grants(self.model, self.day):
+        for g in grants(self.model, self.on):
             out.setdefault((g.holder, g.matter), []).append(g)
         return out
 
@@ -209,8 +216,8 @@ class Context:
         report them. With fewer than two left the verdict is still given.
         """
         orgs = [o for o in (self.organisation(i) for i in org_ids) if o]
-        orgs = [o for o in orgs if o.active_on(self.day) and exists(o.type, self.day)]
-        result = forms(orgs, on=self.day)
+        orgs = [o for o in orgs if o.active_on(self.on) and exists(o.type, self.on)]
+        result = forms(orgs, on=self.on)
         verdict = result[form]
         barred = [p.id or p.name for p in result.parties if p.name not in verdict.eligible]
         return verdict, barred
@@ -238,4 +245,19 @@ class Context:
         record = self.body(body)
         if record is None or not all(self.organisation(o) for o in record.organisations):
             return None
-        return classify(self.model, body, on=self.day)
+        return classify(self.model, body, on=self.on)
+
+    def joint_committee_barred(self, body: Body) -> dict[str, list[str]]:
+        """Organisations of a multi-party body that may not be member bodies of a joint
+        committee on the date, grouped by the rule that bars them (empty when all may)."""
+        if len(body.organisations) < 2:
+            return {}
+        verdict, barred = self.form_for(body.organisations, FormId.JOINT_COMMITTEE)
+        if verdict.verdict is Verdict.LAWFUL:
+            return {}
+        by_rule: dict[str, list[str]] = {}
+        known = sorted(o for o in body.organisations if self.organisation(o))
+        for org in barred or known:  # unknown organisations are GM003's
+            rule = self.barring_rule(verdict, [org], FormId.JOINT_COMMITTEE) or "JC-015"
+            by_rule.setdefault(rule, []).append(org)
+        return by_rule

@@ -5,8 +5,8 @@ Four entry points with distinct contracts, as in jsonschema:
 - :func:`iter_findings` yields findings lazily;
 - :func:`check` returns a :class:`~govmodel.checks.report.Report` and never raises
   on a model (only on a bad argument such as an unparseable date);
-- :func:`validate` raises :class:`SchemeInvalid` wrapping the report when it has
-  errors that the model does not expect;
+- :func:`validate` raises :class:`~govmodel.errors.SchemeInvalid` wrapping the
+  report when it has errors that the model does not expect;
 - :func:`is_valid` says whether it would.
 """
 
@@ -18,33 +18,22 @@ from typing import Any
 
 import attrs
 
-from govmodel.checks.base import CheckSpec, Finding, Hit
+from govmodel.checks.base import Finding, Hit
 from govmodel.checks.context import Context
-from govmodel.checks.registry import FINAL, REGISTRY, lookup
+from govmodel.checks.registry import REGISTRY
 from govmodel.checks.report import Report
-from govmodel.errors import GovModelError
-from govmodel.graph import COLLECTIONS, GovernanceModel, Location
+from govmodel.checks.spec import CheckSpec
+from govmodel.errors import SchemeInvalid
 from govmodel.law.base import Rule
 from govmodel.law.rules import get
+from govmodel.locations import Location
+from govmodel.model.governance import COLLECTIONS, GovernanceModel
 
-__all__ = ["SchemeInvalid", "check", "is_valid", "iter_findings", "validate"]
-
-
-class SchemeInvalid(GovModelError, ValueError):
-    """A scheme with errors the model does not expect; ``report`` holds every finding."""
-
-    def __init__(self, report: Report) -> None:
-        self.report = report
-        super().__init__(str(report))
+__all__ = ["check", "is_valid", "iter_findings", "validate"]
 
 
-def _codes(ignore: Iterable[str]) -> set[str]:
-    found = set()
-    for entry in ignore:
-        spec = lookup(entry)
-        if spec is not None:
-            found.add(spec.code)
-    return found
+def _codes(entries: Iterable[str]) -> set[str]:
+    return {code for entry in entries if (code := REGISTRY.codes.find(entry)) is not None}
 
 
 class _Locator:
@@ -72,16 +61,16 @@ class _Locator:
         return None if base is None else self((*base, *at[1:]))
 
 
-def _rule(spec: CheckSpec, hit: Hit, day: date) -> Rule | None:
+def _rule(spec: CheckSpec, hit: Hit, on: date) -> Rule | None:
     if hit.rule is not None:
         return get(hit.rule) if hit.rule else None
     rules = [get(r) for r in spec.rules]
-    in_force = [r for r in rules if r.in_force_on(day)]
+    in_force = [r for r in rules if r.in_force_on(on)]
     return (in_force or rules)[0] if rules else None
 
 
 def _dress(spec: CheckSpec, hit: Hit, ctx: Context, where: _Locator) -> Finding:
-    rule = _rule(spec, hit, ctx.day)
+    rule = _rule(spec, hit, ctx.on)
     finding = Finding(
         code=spec.code,
         name=spec.name,
@@ -114,18 +103,19 @@ def iter_findings(
     ``select``, only those codes run. Findings come in check order; :func:`check`
     sorts them.
     """
-    ctx = Context(model, model.day(on))
+    ctx = Context(model, model.resolve_on(on), codes=REGISTRY.codes)
     skipped = _codes([*model.ignore, *ignore])
     chosen = None if select is None else _codes(select)
     where = _Locator(model)
     specs = [s for s in REGISTRY.values() if not s.retired]
-    specs.sort(key=lambda s: s.code in FINAL)
-    needs_all = chosen is not None and bool(chosen & FINAL)  # GM002 reads every finding
+    specs.sort(key=lambda s: s.runs_last)
+    last = {s.code for s in specs if s.runs_last}
+    needs_all = chosen is not None and bool(chosen & last)  # GM002 reads every finding
     for spec in specs:
         wanted = chosen is None or spec.code in chosen
         if spec.code in skipped or not (wanted or needs_all):
             continue
-        for hit in spec.function(ctx):
+        for hit in spec(ctx):
             finding = _dress(spec, hit, ctx, where)
             ctx.found.append(finding)
             if wanted:
@@ -148,15 +138,15 @@ def check(
     >>> report.is_valid()
     True
     """
-    day = model.day(on)
+    on = model.resolve_on(on)
     findings = sorted(
-        iter_findings(model, on=day, ignore=ignore, select=select), key=Finding.sort_key
+        iter_findings(model, on=on, ignore=ignore, select=select), key=Finding.sort_key
     )
-    return Report(tuple(findings), day, model.source)
+    return Report(tuple(findings), on, model.source)
 
 
 def validate(model: GovernanceModel, **options: Any) -> Report:
-    """Like :func:`check`, but raise :class:`SchemeInvalid` when there are errors
+    """Like :func:`check`, but raise :class:`~govmodel.errors.SchemeInvalid` when there are errors
     the model does not expect; returns the report otherwise."""
     report = check(model, **options)
     if not report.is_valid():

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
-from govmodel.checks.base import Hit, an
-from govmodel.checks.composition import jc_ineligible
+from govmodel.checks.base import Category, Hit, Severity, an
 from govmodel.checks.context import Context
-from govmodel.law.classify import CLAIMS
+from govmodel.checks.spec import check_spec
+from govmodel.law.character import CLAIMS
+from govmodel.law.forms import AGREEMENT_FORMS
+from govmodel.law.parties import NHS_PROVIDERS, exists
 from govmodel.model.kinds import AgreementKind, BodyKind, FormId, PartyType, Verdict
 from govmodel.model.records import Agreement
 
@@ -20,22 +21,20 @@ __all__ = [
     "statutory_function_to_non_statutory",
 ]
 
-#: The governance form each kind of agreement puts in place (those that make a claim).
-AGREEMENT_FORMS: dict[AgreementKind, FormId] = {
-    AgreementKind.CONTRACTUAL_JOINT_VENTURE: FormId.CONTRACTUAL_JOINT_VENTURE,
-    AgreementKind.ALLIANCE_AGREEMENT: FormId.ALLIANCE_AGREEMENT,
-    AgreementKind.MEMORANDUM_OF_UNDERSTANDING: FormId.MEMORANDUM_OF_UNDERSTANDING,
-    AgreementKind.LEAD_PROVIDER_CONTRACT: FormId.LEAD_PROVIDER,
-    AgreementKind.SECTION_75_AGREEMENT: FormId.SECTION_75_PARTNERSHIP,
-    AgreementKind.COMPANY_ARTICLES: FormId.CORPORATE_JOINT_VENTURE,
-    AgreementKind.DELEGATION_AGREEMENT: FormId.DELEGATION_OF_FUNCTIONS,
-    AgreementKind.GROUP_AGREEMENT: FormId.SHARED_LEADERSHIP,
-}
 
-_CCG_PERIOD = (date(2013, 4, 1), date(2022, 6, 30))
-_PROVIDERS = frozenset({PartyType.NHS_FOUNDATION_TRUST, PartyType.NHS_TRUST})
-
-
+@check_spec(
+    code="GM501",
+    name="statutory-function-to-non-statutory-body",
+    severity=Severity.ERROR,
+    category=Category.ROUTE,
+    summary="An NHS body or council delegates to a body or post of a CIC, company, charity or "
+    "GP practice only.",
+    why="Such organisations hold no statutory functions and cannot receive them: they can "
+    "provide services under contract, but not decide for a public body.",
+    hint="Replace the delegation with a contract (lead provider or subcontract), or delegate "
+    "to an NHS body.",
+    rules=("DEL-002",),
+)
 def statutory_function_to_non_statutory(ctx: Context) -> Iterator[Hit]:
     """GM501: a statutory body delegating to a body or post of non-statutory
     organisations only (a CIC, company, charity or GP practice)."""
@@ -60,7 +59,7 @@ def statutory_function_to_non_statutory(ctx: Context) -> Iterator[Hit]:
 def _agreements(ctx: Context, *, s75: bool) -> Iterator[tuple[Agreement, FormId]]:
     for a in ctx.model.agreements:
         form = AGREEMENT_FORMS.get(a.kind)
-        if form and a.active_on(ctx.day) and (a.kind is AgreementKind.SECTION_75_AGREEMENT) is s75:
+        if form and a.active_on(ctx.on) and (a.kind is AgreementKind.SECTION_75_AGREEMENT) is s75:
             yield a, form
 
 
@@ -75,12 +74,12 @@ def _form_hits(ctx: Context, *, s75: bool) -> Iterator[Hit]:
         if barred and verdict.verdict is Verdict.PARTIAL:
             what = (
                 f"{', '.join(ctx.label(b) for b in barred)} may not be a party to "
-                f"{an(form.value.replace('_', ' '))} on {ctx.day.isoformat()}"
+                f"{an(form.value.replace('_', ' '))} on {ctx.on.isoformat()}"
             )
         else:
             what = (
                 f"{an(form.value.replace('_', ' '))} is not open to these parties on "
-                f"{ctx.day.isoformat()} ({verdict.verdict.value.replace('_', ' ')})"
+                f"{ctx.on.isoformat()} ({verdict.verdict.value.replace('_', ' ')})"
             )
         yield Hit(
             (a.id, *barred),
@@ -90,16 +89,52 @@ def _form_hits(ctx: Context, *, s75: bool) -> Iterator[Hit]:
         )
 
 
+@check_spec(
+    code="GM502",
+    name="section-75-partner-ineligible",
+    severity=Severity.ERROR,
+    category=Category.ROUTE,
+    summary="A section 75 agreement has parties that may not be partners on the date.",
+    why="Section 75 arrangements are open only to prescribed NHS bodies and councils, and "
+    "need at least one of each.",
+    hint="Take the ineligible party out of the section 75 agreement; it can be a provider "
+    "under contract to the partners.",
+    rules=("S75-005",),
+)
 def section_75_partner_ineligible(ctx: Context) -> Iterator[Hit]:
     """GM502: a section 75 agreement whose parties may not all be partners."""
     return _form_hits(ctx, s75=True)
 
 
+@check_spec(
+    code="GM505",
+    name="agreement-form-not-open",
+    severity=Severity.ERROR,
+    category=Category.ROUTE,
+    summary="An agreement puts in place a governance form the rulebook does not open to all its "
+    "parties on the date.",
+    why="The kind of an agreement claims a legal form (a corporate joint venture, a "
+    "delegation of functions...); if the form is not open to the parties the agreement "
+    "cannot do what it says.",
+    hint="Run `govmodel forms` for the parties and choose a form that is open to them.",
+)
 def agreement_form_not_open(ctx: Context) -> Iterator[Hit]:
     """GM505: any other agreement whose form the rulebook does not open to its parties."""
     return _form_hits(ctx, s75=False)
 
 
+@check_spec(
+    code="GM503",
+    name="stated-kind-mismatch",
+    severity=Severity.WARNING,
+    category=Category.ROUTE,
+    summary="A joint body's stated kind claims more than its legal character on the date.",
+    why="A body is what its legal effect makes it, not what it is called: a 'joint "
+    "committee' that nobody can lawfully delegate to is an advisory forum.",
+    hint="Change the body's `kind` to what it is in law, or change the delegations so it is "
+    "what it says.",
+    rules=("JC-015",),
+)
 def stated_kind_mismatch(ctx: Context) -> Iterator[Hit]:
     """GM503: a joint body whose stated kind claims more than its legal character
     (bodies GM403 already reports are left to it)."""
@@ -109,7 +144,7 @@ def stated_kind_mismatch(ctx: Context) -> Iterator[Hit]:
         if (
             body.kind is BodyKind.JOINT_COMMITTEE
             and ctx.delegations_to(body.id)
-            and jc_ineligible(ctx, body)
+            and ctx.joint_committee_barred(body)
         ):
             continue
         found = ctx.classification(body.id)
@@ -118,22 +153,33 @@ def stated_kind_mismatch(ctx: Context) -> Iterator[Hit]:
             actual = found.character.value.replace("_", " ")
             yield Hit(
                 (body.id,),
-                f"{body.id!r} is stated to be {an(stated)}, but on {ctx.day.isoformat()} it "
+                f"{body.id!r} is stated to be {an(stated)}, but on {ctx.on.isoformat()} it "
                 f"is in law {an(actual)}: {found.explanation}",
                 at=(body.id, "kind"),
                 rule="JC-015",
             )
 
 
+@check_spec(
+    code="GM504",
+    name="commissioner-delegates-to-provider",
+    severity=Severity.ERROR,
+    category=Category.ROUTE,
+    summary="A clinical commissioning group delegates to an NHS provider (2013 to 2022).",
+    why="CCGs could not delegate their functions to NHS trusts or foundation trusts; they "
+    "commissioned them by contract instead.",
+    hint="Replace the delegation with a contract for the services.",
+    rules=("DEL-003",),
+)
 def commissioner_delegates_to_provider(ctx: Context) -> Iterator[Hit]:
     """GM504: a clinical commissioning group delegating to an NHS provider (2013-2022)."""
-    if not _CCG_PERIOD[0] <= ctx.day <= _CCG_PERIOD[1]:
+    if not exists(PartyType.CLINICAL_COMMISSIONING_GROUP, ctx.on):
         return
     for d in ctx.delegations():
         if PartyType.CLINICAL_COMMISSIONING_GROUP not in ctx.types_of(d.from_):
             continue
         takers = ctx.types_of(d.to)
-        if takers and takers <= _PROVIDERS:
+        if takers and takers <= NHS_PROVIDERS:
             yield Hit(
                 (d.id, d.from_, d.to),
                 f"delegation {d.id!r} gives a CCG's decisions ({', '.join(d.matters)}) to "

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import combinations
 
-import networkx as nx
-
-from govmodel.checks.base import Hit
-from govmodel.checks.composition import is_audit_committee
-from govmodel.checks.context import EXECUTIVE_KINDS, Context
+from govmodel.checks.base import Category, Hit, Severity
+from govmodel.checks.context import Context, is_audit_committee
+from govmodel.checks.spec import check_spec
+from govmodel.law.posts import EXECUTIVE_KINDS
 from govmodel.model.kinds import BodyKind, MemberRole, PartyType
 
 __all__ = [
@@ -36,6 +35,16 @@ COMMITTEE_KINDS = frozenset(
 SOVEREIGN_KINDS = frozenset({BodyKind.BOARD, BodyKind.COUNCIL_OF_GOVERNORS, BodyKind.FULL_COUNCIL})
 
 
+@check_spec(
+    code="GM601",
+    name="committee-without-reporting-line",
+    severity=Severity.WARNING,
+    category=Category.STRUCTURE,
+    summary="A committee reports to no body.",
+    why="Every committee answers to the body that set it up; without a reporting line its "
+    "decisions cannot be traced to anyone accountable.",
+    hint="Add `reports_to:` naming the board or body that established the committee.",
+)
 def committee_without_reporting_line(ctx: Context) -> Iterator[Hit]:
     """GM601: a committee that reports to no body."""
     for body in ctx.bodies():
@@ -43,11 +52,21 @@ def committee_without_reporting_line(ctx: Context) -> Iterator[Hit]:
             yield Hit(
                 (body.id,),
                 f"the {body.kind.value.replace('_', ' ')} {body.id!r} reports to no body in "
-                f"force on {ctx.day.isoformat()}",
+                f"force on {ctx.on.isoformat()}",
                 at=(body.id,),
             )
 
 
+@check_spec(
+    code="GM602",
+    name="body-unconnected",
+    severity=Severity.WARNING,
+    category=Category.STRUCTURE,
+    summary="A body has no reporting line and no delegation to or from it.",
+    why="A body connected to nothing has no authority and answers to nobody; the model "
+    "cannot say what it is for.",
+    hint="Add its reporting line (`reports_to:`) or the delegation that gives it authority.",
+)
 def body_unconnected(ctx: Context) -> Iterator[Hit]:
     """GM602: a body (not a governing body or a committee) with no reporting line or
     delegation in or out."""
@@ -64,29 +83,49 @@ def body_unconnected(ctx: Context) -> Iterator[Hit]:
         yield Hit(
             (body.id,),
             f"{body.id!r} has no reporting line and no delegation to or from it on "
-            f"{ctx.day.isoformat()}, so nothing shows whom it answers to or what it decides",
+            f"{ctx.on.isoformat()}, so nothing shows whom it answers to or what it decides",
             at=(body.id,),
         )
 
 
+@check_spec(
+    code="GM603",
+    name="reporting-cycle",
+    severity=Severity.ERROR,
+    category=Category.STRUCTURE,
+    summary="Reporting lines lead back to where they started.",
+    why="Accountability must end at a body that answers for itself; a loop has no top.",
+    hint="Remove the reporting line that runs the wrong way.",
+)
 def reporting_cycle(ctx: Context) -> Iterator[Hit]:
-    """GM603: reporting lines that lead back to where they started."""
-    graph: nx.DiGraph[str] = nx.DiGraph()
-    for body in ctx.bodies():
-        for target in body.reports_to:
-            if ctx.active(target):
-                graph.add_edge(body.id, target)
-    for component in sorted(sorted(c) for c in nx.strongly_connected_components(graph)):
-        if len(component) > 1 or graph.has_edge(component[0], component[0]):
-            yield Hit(
-                tuple(component),
-                "reporting lines form a loop: "
-                + ", ".join(repr(b) for b in component)
-                + " all report, directly or not, to one another",
-                at=(component[0], "reports_to"),
-            )
+    """GM603: reporting lines that lead back to where they started (loops in the
+    model's graph among bodies and targets in force)."""
+    in_force = {b.id for b in ctx.bodies()}
+    for component in ctx.graph.cycles(
+        "reports_to", keep=lambda body, target, key: body in in_force and ctx.active(target)
+    ):
+        yield Hit(
+            tuple(component),
+            "reporting lines form a loop: "
+            + ", ".join(repr(b) for b in component)
+            + " all report, directly or not, to one another",
+            at=(component[0], "reports_to"),
+        )
 
 
+@check_spec(
+    code="GM604",
+    name="executive-chairs-audit",
+    severity=Severity.WARNING,
+    category=Category.STRUCTURE,
+    summary="An executive director or chief executive chairs an audit committee.",
+    why="The audit committee scrutinises the executive; an executive in the chair marks "
+    "their own work. In a foundation trust the audit committee must be non-executive.",
+    hint="Appoint a non-executive director to chair the audit committee.",
+    rules=("FTR-003",),
+    limits="A body is taken to be the audit committee when its id or name contains "
+    '"audit" (a heuristic). Outside foundation trusts no statute is cited.',
+)
 def executive_chairs_audit(ctx: Context) -> Iterator[Hit]:
     """GM604: an executive director or chief executive chairing an audit committee.
 
@@ -111,6 +150,18 @@ def executive_chairs_audit(ctx: Context) -> Iterator[Hit]:
                 )
 
 
+@check_spec(
+    code="GM605",
+    name="overlapping-authority",
+    severity=Severity.INFO,
+    category=Category.STRUCTURE,
+    summary="Two delegates may decide the same matter for the same organisation up to the same "
+    "limit, and neither derives from the other.",
+    why="When two bodies may each decide the same thing, a scheme of delegation should say "
+    "which prevails.",
+    hint="Give the delegations different limits or matters, or record the order of "
+    "precedence in the delegations' `conditions`.",
+)
 def overlapping_authority(ctx: Context) -> Iterator[Hit]:
     """GM605: two delegates holding the same matter for the same organisation, with the
     same limit, neither deriving from the other (no order of precedence)."""
@@ -134,6 +185,16 @@ def overlapping_authority(ctx: Context) -> Iterator[Hit]:
             )
 
 
+@check_spec(
+    code="GM606",
+    name="member-from-elsewhere",
+    severity=Severity.WARNING,
+    category=Category.STRUCTURE,
+    summary="A voting member represents an organisation the body does not belong to.",
+    why="A body's decisions bind its own organisations; a vote from outside them is either "
+    "a mistake in the model or a member who should not vote.",
+    hint="Add the organisation to the body's `organisations`, or correct `on_behalf_of`.",
+)
 def member_from_elsewhere(ctx: Context) -> Iterator[Hit]:
     """GM606: a voting member representing an organisation the body does not belong to."""
     for body in ctx.bodies():
@@ -148,12 +209,22 @@ def member_from_elsewhere(ctx: Context) -> Iterator[Hit]:
                 )
 
 
+@check_spec(
+    code="GM607",
+    name="post-without-organisation",
+    severity=Severity.WARNING,
+    category=Category.STRUCTURE,
+    summary="A post that exercises authority belongs to no organisation.",
+    why="Authority is always some organisation's; without an employer or appointing body "
+    "the post's decisions cannot be traced.",
+    hint="Add `organisation:` (and `joint_with:` for a shared post).",
+)
 def post_without_organisation(ctx: Context) -> Iterator[Hit]:
     """GM607: a post with no organisation that receives authority or votes where
     authority is exercised."""
     deciding = {d.to for d in ctx.delegations()}
     for post in ctx.model.posts:
-        if post.organisation or post.joint_with or not post.active_on(ctx.day):
+        if post.organisation or post.joint_with or not post.active_on(ctx.on):
             continue
         where = sorted(
             b.id

@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from govmodel.errors import NoSuchRecord
-from govmodel.graph import GovernanceModel
+from govmodel.model.governance import GovernanceModel
 from govmodel.model.kinds import closest
 
 __all__ = ["describe", "load", "names", "path", "text"]

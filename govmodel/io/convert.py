@@ -15,11 +15,11 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from govmodel.graph import COLLECTIONS, GovernanceModel
 from govmodel.io.schema import TOP_LEVEL, file_key
 from govmodel.model.dates import as_date
+from govmodel.model.governance import COLLECTIONS, GovernanceModel
 from govmodel.model.kinds import Kind
-from govmodel.model.records import Expectation, Membership
+from govmodel.model.records import Expectation, Membership, StatedFact
 
 __all__ = ["from_plain", "to_plain"]
 
@@ -32,7 +32,7 @@ def _converter() -> cattrs.Converter:
         conv.register_unstructure_hook(kind, lambda v: v.value)
     conv.register_structure_hook(date, lambda v, _: as_date(v))
     conv.register_unstructure_hook(date, lambda v: v)
-    for cls in (Membership, Expectation, *COLLECTIONS.values()):  # nested classes first
+    for cls in (Membership, Expectation, StatedFact, *COLLECTIONS.values()):  # nested classes first
         attrs.resolve_types(cls)
         renames: dict[str, Any] = {
             f.name: override(rename=file_key(f)) for f in attrs.fields(cls) if file_key(f) != f.name
@@ -53,6 +53,7 @@ def from_plain(
     conv = _converter()
     fields: dict[str, Any] = {key: data[key] for key, *_ in TOP_LEVEL if key in data}
     fields["expected"] = tuple(conv.structure(e, Expectation) for e in data.get("expected", ()))
+    fields["facts"] = tuple(conv.structure(f, StatedFact) for f in data.get("facts", ()))
     for collection, cls in COLLECTIONS.items():
         fields[collection] = tuple(conv.structure(r, cls) for r in data.get(collection, ()))
     return GovernanceModel(**fields, source=source, locations=locations or {})
@@ -80,4 +81,6 @@ def to_plain(model: GovernanceModel) -> dict[str, Any]:
             out[key] = list(getattr(model, key))
     if model.expected:
         out["expected"] = [conv.unstructure(e, Expectation) for e in model.expected]
+    if model.facts:
+        out["facts"] = [conv.unstructure(f, StatedFact) for f in model.facts]
     return out

@@ -13,11 +13,11 @@ from typing import Any
 import yaml
 
 from govmodel.errors import ModelError, OverwriteRefused
-from govmodel.graph import GovernanceModel, Location
 from govmodel.io.convert import from_plain, to_plain
-from govmodel.io.problems import Problem
-from govmodel.io.tree import parse
+from govmodel.reading import parse
 from govmodel.io.validate import problems_in
+from govmodel.locations import Location, Problem
+from govmodel.model.governance import GovernanceModel
 
 __all__ = ["dumps", "load", "loads", "save", "write_atomic"]
 

@@ -18,9 +18,9 @@ from typing import Any
 import jsonschema
 
 from govmodel.errors import UnknownKind
-from govmodel.graph import COLLECTIONS, Location
-from govmodel.io.problems import Path, Problem
 from govmodel.io.schema import ID_PATTERN, field_specs, model_schema
+from govmodel.locations import Location, Path, Problem
+from govmodel.model.governance import COLLECTIONS
 from govmodel.model.kinds import Kind, closest
 from govmodel.model.matters import STANDARD_MATTERS
 from govmodel.model.records import Membership
@@ -290,6 +290,35 @@ def _record_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
                     everything,
                     "record",
                     "Subjects are ids of records in the model.",
+                )
+    facts = data.get("facts")
+    if isinstance(facts, list):
+        from govmodel.law.rules import rulebook
+
+        known_facts = set(rulebook().facts)
+        for i, entry in enumerate(facts):
+            if not isinstance(entry, dict):
+                continue
+            org = entry.get("organisation")
+            if isinstance(org, str):
+                check_ids(
+                    ("facts", i, "organisation"),
+                    org,
+                    known["organisations"],
+                    "organisation",
+                    "Name an organisation id from `organisations:`, or omit it for the whole arrangement.",
+                )
+            fact = entry.get("fact")
+            if isinstance(fact, str) and fact not in known_facts:
+                guess = closest(fact, known_facts)
+                hint = f"Did you mean {' or '.join(repr(g) for g in guess)}? " if guess else ""
+                problems.append(
+                    Problem(
+                        ("facts", i, "fact"),
+                        f"{fact!r} is not a fact the rulebook asks about",
+                        f"{hint}`govmodel rules --facts` lists them.",
+                        where(("facts", i, "fact")),
+                    )
                 )
     for collection, cls in COLLECTIONS.items():
         for path, record in _records(data, collection):

@@ -1,4 +1,8 @@
-"""The law: party types, governance forms, the rulebook, verdicts and classification."""
+"""The law: party types, governance forms, the rulebook, the evaluator, verdicts for lists
+of parties, legal characters and statutory accountability.
+
+Nothing here reads a model: the questions asked of a model are in :mod:`govmodel.analysis`.
+"""
 
 from govmodel.law.base import Basis, Citation, Confidence, Effect, Period, Route, Rule
 from govmodel.law.forms import FORMS, FormInfo

@@ -13,16 +13,22 @@ from datetime import date
 import attrs
 
 from govmodel.law.base import Basis, Citation, Confidence, Period, d
+from govmodel.law.parties import PARTY_TYPES
+from govmodel.law.rules import get
 from govmodel.law.sources import caice, commentary, hca2022, hsca2012, lga1972, nhsa
 from govmodel.model.kinds import BodyKind
 from govmodel.model.kinds import PartyType as T
 
 __all__ = [
+    "CONTRACT_RULE",
     "END_LABELS",
+    "JOINT_BODY_RULE",
     "TERMINAL",
     "Step",
     "ends_above",
+    "governance_rule",
     "organisation_ends",
+    "reserved_by_statute",
     "statutory_reserved",
 ]
 
@@ -146,7 +152,7 @@ _BY_TYPE: dict[T, tuple[Step, ...]] = {
             "assessed_and_directed_by",
             "NHS England assesses each ICB's performance and may direct it.",
             nhsa("ss.14Z59-14Z61", "section/14Z59"),
-            Period(d("2022-07-01")),
+            PARTY_TYPES[T.INTEGRATED_CARE_BOARD].existed,
         ),
     ),
     T.CLINICAL_COMMISSIONING_GROUP: (
@@ -155,7 +161,7 @@ _BY_TYPE: dict[T, tuple[Step, ...]] = {
             "assessed_and_directed_by",
             "NHS England assessed CCGs and could direct them.",
             nhsa("s.14Z16", "section/14Z16"),
-            Period(d("2013-04-01"), d("2022-06-30")),
+            PARTY_TYPES[T.CLINICAL_COMMISSIONING_GROUP].existed,
             Basis.UNCHECKED,
             Confidence.MEDIUM,
         ),
@@ -365,3 +371,40 @@ def statutory_reserved(party_type: T, matter: str) -> tuple[BodyKind, str] | Non
     (<BodyKind.COUNCIL_OF_GOVERNORS: 'council_of_governors'>, 'FTR-003')
     """
     return _RESERVED.get((party_type, matter))
+
+
+def reserved_by_statute(party_type: T, matter: str, on: date) -> tuple[BodyKind, str] | None:
+    """Like :func:`statutory_reserved`, but only while the rule that reserves the
+    matter is in force on ``on``."""
+    found = statutory_reserved(party_type, matter)
+    return found if found is not None and get(found[1]).in_force_on(on) else None
+
+
+#: The rule under which an organisation of each type governs itself through its board,
+#: committees and officers: what a trace cites for a step inside one organisation.
+_GOVERNANCE_RULES: dict[T, str] = {
+    T.NHS_FOUNDATION_TRUST: "BC-001",
+    T.NHS_TRUST: "BC-004",
+    T.PRIMARY_CARE_TRUST: "BC-005",
+    T.CLINICAL_COMMISSIONING_GROUP: "BC-006",
+    T.LOCAL_AUTHORITY: "BC-008",
+    T.COMBINED_AUTHORITY: "BC-008",
+}
+
+#: What a step through a body of several organisations (or of an unknown one) cites:
+#: a partnership board binds a partner only through that partner's own authority.
+JOINT_BODY_RULE = "CJV-005"
+
+#: What a provider board's ``contracted_by`` step to a commissioner cites: the
+#: commissioner takes part by awarding the contract.
+CONTRACT_RULE = "LP-007"
+
+
+def governance_rule(party_type: T | None) -> str:
+    """The rule a step inside an organisation of ``party_type`` cites
+    (:data:`JOINT_BODY_RULE` when the type is unknown or has no rule of its own).
+
+    >>> governance_rule(T.NHS_TRUST), governance_rule(T.CHARITY)
+    ('BC-004', 'CJV-005')
+    """
+    return _GOVERNANCE_RULES.get(party_type, JOINT_BODY_RULE) if party_type else JOINT_BODY_RULE

@@ -128,6 +128,8 @@ class Outcome:
     standings: tuple[Standing, ...] = ()
     requirements: tuple[Requirement, ...] = ()
     questions: tuple[str, ...] = ()
+    alternatives: tuple[Rule, ...] = ()
+    """Other powers under which the same parties may use the form (reasons, not confidence)."""
 
 
 def _names(parties: Sequence[Party]) -> str:
@@ -270,6 +272,7 @@ def _evaluate(ctx: _Context) -> Outcome:
     candidates = candidates_for(None)
 
     # 2. Powers.
+    alternatives: list[Rule] = []
     permits = [r for r in ctx.live if r.effect is Effect.PERMIT]
     clashes = [r for r in ctx.live if r.effect is Effect.FORBID and r.together]
     clashed: list[Rule] = []
@@ -286,6 +289,9 @@ def _evaluate(ctx: _Context) -> Outcome:
         options.sort(key=lambda o: (-len(o[1]), -o[0].confidence.rank, rule_order(o[0])))
         group = options[0][1] if options else []
         chosen = [options[0][0]] if options else []
+        alternatives = [
+            r for r, other in options[1:] if {p.name for p in other} == {p.name for p in group}
+        ]
         for rule, other in options[1:]:
             if {p.name for p in other} - {p.name for p in group}:
                 conditions.append(
@@ -320,7 +326,14 @@ def _evaluate(ctx: _Context) -> Outcome:
             hit = tuple(c for c in clashes if _clashes_with(c, p, others, under))
             if not hit and not group:
                 hit = tuple(c for c in dict.fromkeys(clashed) if any(p.type in g for g in c.together))
-            admitting = [r for r in permits if r.route is not None and r.route.admits(p.type, ctx.on)]
+            present = {q.type for q in parties}
+            admitting = [
+                r
+                for r in permits
+                if r.route is not None
+                and r.route.admits(p.type, ctx.on)
+                and all(present & g for g in r.route.requires)
+            ]
             if hit:
                 standings.append(
                     Standing(p, BARRED, hit, f"cannot take part with {_names(others)} ({_ids(hit)})")
@@ -346,7 +359,7 @@ def _evaluate(ctx: _Context) -> Outcome:
     blocking: list[Rule] = []
     for rule in ctx.live:
         if rule.effect is Effect.REQUIRE and rule.needs and not _needs_met(rule, group):
-            if not _could_meet(rule, undecided):
+            if not _could_meet(rule, group, undecided):
                 blocking.append(rule)
     for req in requirements:
         if req.required and req.status == UNMET and not req.rule.per_party:
@@ -441,6 +454,11 @@ def _evaluate(ctx: _Context) -> Outcome:
         for r in requirements
         if not eligible or set(r.parties) & {p.name for p in eligible} or not r.parties
     )
+    if verdict in (Verdict.LAWFUL, Verdict.PARTIAL):
+        for rule in alternatives:
+            conditions.append(f"Also available under {rule.title} ({rule.id}).")
+    else:
+        alternatives = []
     return Outcome(
         ctx.form,
         verdict,
@@ -452,6 +470,7 @@ def _evaluate(ctx: _Context) -> Outcome:
         tuple(standings),
         kept,
         tuple(dict.fromkeys(questions)),
+        tuple(r for r in alternatives if r not in deciding),
     )
 
 
@@ -460,14 +479,12 @@ def _ids(rules: Sequence[Rule]) -> str:
 
 
 def _needs_met(rule: Rule, group: Sequence[Party]) -> bool:
-    types = {p.type for p in group}
-    return all(types & g for g in rule.needs)
+    return _matches(rule.needs, group)
 
 
-def _could_meet(rule: Rule, undecided: Sequence[Party]) -> bool:
+def _could_meet(rule: Rule, group: Sequence[Party], undecided: Sequence[Party]) -> bool:
     """Whether undecided parties might still supply what ``rule`` needs."""
-    types = {p.type for p in undecided}
-    return any(types & g for g in rule.needs)
+    return bool(undecided) and _matches(rule.needs, [*group, *undecided])
 
 
 def _requirements(ctx: _Context, parties: Sequence[Party]) -> list[Requirement]:

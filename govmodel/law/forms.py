@@ -6,10 +6,11 @@ import enum
 
 import attrs
 
+from govmodel.model.kinds import AgreementKind as A
 from govmodel.model.kinds import FormId as F
 from govmodel.model.kinds import PartyType as T
 
-__all__ = ["FORMS", "Combination", "FormInfo", "form_info"]
+__all__ = ["AGREEMENT_FORMS", "FORMS", "Combination", "FormInfo", "form_info"]
 
 
 class Combination(enum.Enum):
@@ -221,3 +222,16 @@ FORMS: dict[F, FormInfo] = {
 def form_info(form: F) -> FormInfo:
     """Facts about ``form``."""
     return FORMS[form]
+
+
+#: The governance form each kind of agreement puts in place (those that make a claim).
+AGREEMENT_FORMS: dict[A, F] = {
+    A.CONTRACTUAL_JOINT_VENTURE: F.CONTRACTUAL_JOINT_VENTURE,
+    A.ALLIANCE_AGREEMENT: F.ALLIANCE_AGREEMENT,
+    A.MEMORANDUM_OF_UNDERSTANDING: F.MEMORANDUM_OF_UNDERSTANDING,
+    A.LEAD_PROVIDER_CONTRACT: F.LEAD_PROVIDER,
+    A.SECTION_75_AGREEMENT: F.SECTION_75_PARTNERSHIP,
+    A.COMPANY_ARTICLES: F.CORPORATE_JOINT_VENTURE,
+    A.DELEGATION_AGREEMENT: F.DELEGATION_OF_FUNCTIONS,
+    A.GROUP_AGREEMENT: F.SHARED_LEADERSHIP,
+}

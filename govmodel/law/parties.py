@@ -7,11 +7,22 @@ from datetime import date
 import attrs
 
 from govmodel.errors import PartyNotInExistence
-from govmodel.law.base import Basis, Citation, Confidence, Period, d
+from govmodel.law.base import Basis, Citation, Confidence, Effect, Period, d
+from govmodel.law.rules import rulebook
 from govmodel.law.sources import caice, hsca2012, lga1972, nhsa, si
 from govmodel.model.kinds import PartyType as T
 
-__all__ = ["PARTY_TYPES", "PartyInfo", "check_exists", "exists", "party_info", "statutory_types"]
+__all__ = [
+    "COUNCILS",
+    "NHS_PROVIDERS",
+    "PARTY_TYPES",
+    "PartyInfo",
+    "check_exists",
+    "existence_rule",
+    "exists",
+    "party_info",
+    "statutory_types",
+]
 
 
 @attrs.frozen
@@ -289,6 +300,12 @@ PARTY_TYPES: dict[T, PartyInfo] = {
 }
 
 
+#: NHS bodies that provide services: NHS trusts and NHS foundation trusts.
+NHS_PROVIDERS = frozenset({T.NHS_TRUST, T.NHS_FOUNDATION_TRUST})
+#: Local government: councils and combined authorities.
+COUNCILS = frozenset({T.LOCAL_AUTHORITY, T.COMBINED_AUTHORITY})
+
+
 def party_info(party_type: T) -> PartyInfo:
     """Facts about ``party_type``."""
     return PARTY_TYPES[party_type]
@@ -306,6 +323,24 @@ def exists(party_type: T, on: date) -> bool:
     False
     """
     return PARTY_TYPES[party_type].existed.contains(on)
+
+
+def existence_rule(party_type: T, on: date) -> str | None:
+    """The rulebook's rule saying that ``party_type`` did not exist on ``on``, if any
+    (when none, the party type's own dates above are the only source).
+
+    >>> existence_rule(T.CLINICAL_COMMISSIONING_GROUP, date(2023, 1, 1))
+    'PTY-002'
+    """
+    for rule in rulebook():
+        if (
+            rule.id.startswith("PTY-")
+            and party_type in rule.parties
+            and rule.in_force_on(on)
+            and rule.effect is Effect.FORBID
+        ):
+            return rule.id
+    return None
 
 
 def check_exists(party_type: T, on: date, *, name: str | None = None) -> None:

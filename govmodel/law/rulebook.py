@@ -34,8 +34,8 @@ import attrs
 import jsonschema
 
 from govmodel.errors import GovModelError, UnknownKind
-from govmodel.io.problems import Path, Problem
-from govmodel.io.tree import parse
+from govmodel.locations import Location, Path, Problem
+from govmodel.reading import parse
 from govmodel.law.base import (
     Basis,
     Case,
@@ -249,8 +249,6 @@ def _read(path: FsPath, validator: jsonschema.protocols.Validator) -> tuple[Any,
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        from govmodel.graph import Location
-
         problem = Problem((), f"cannot read the rule file ({exc.__class__.__name__})", None,
                           Location(str(path), 1, 1))
         return None, None, [problem]

@@ -71,13 +71,13 @@ class Timeline:
 
 
 def _boundaries(start: date, end: date) -> list[date]:
-    days = {start}
+    dates = {start}
     for rule in rulebook():
         if rule.in_force.start:
-            days.add(rule.in_force.start)
+            dates.add(rule.in_force.start)
         if rule.in_force.end:
-            days.add(rule.in_force.end + timedelta(days=1))
-    return sorted(d for d in days if start <= d <= end)
+            dates.add(rule.in_force.end + timedelta(days=1))
+    return sorted(d for d in dates if start <= d <= end)
 
 
 def timeline(parties: Iterable[PartyLike], *, start: date | str, end: date | str) -> Timeline:
@@ -103,8 +103,8 @@ def timeline(parties: Iterable[PartyLike], *, start: date | str, end: date | str
                 f"{first} to {last}; it existed {existed}"
             )
     changes: list[FormsResult] = []
-    for day in _boundaries(first, last):
-        result = forms(items, on=day)
+    for on in _boundaries(first, last):
+        result = forms(items, on=on)
         key = [(v.verdict, v.eligible) for v in result]
         if not changes or key != [(v.verdict, v.eligible) for v in changes[-1]]:
             changes.append(result)

@@ -1,7 +1,6 @@
 """Verdicts for every governance form, with reasons, conditions and explanations.
 
->>> import govmodel
->>> result = govmodel.forms(["ft", "ft", "cic"], on="2023-01-01")
+>>> result = forms(["ft", "ft", "cic"], on="2023-01-01")
 >>> v = result["joint_committee"]
 >>> v.verdict.value, v.eligible
 ('partial', ('nhs_foundation_trust#1', 'nhs_foundation_trust#2'))
@@ -29,8 +28,6 @@ from govmodel.model.records import Organisation
 
 if TYPE_CHECKING:
     import pandas as pd
-
-    from govmodel.graph import GovernanceModel
 
 __all__ = ["Explanation", "FormVerdict", "FormsResult", "Reason", "forms", "parties_from"]
 
@@ -300,7 +297,7 @@ def parties_from(items: Iterable[PartyLike]) -> list[Party]:
 
 
 def forms(
-    parties: Iterable[PartyLike] | GovernanceModel,
+    parties: Iterable[PartyLike],
     *,
     on: date | str,
     facts: Facts | None = None,
@@ -308,38 +305,36 @@ def forms(
     """The verdict for every governance form for ``parties`` on ``on``.
 
     ``parties`` may be party types or aliases (``"ft"``), ``(type, name)`` pairs,
-    :class:`~govmodel.model.records.Organisation` records, or a whole model (its
-    ``partners``, or all organisations in force on the date).
+    :class:`~govmodel.model.records.Organisation` records or :class:`Party`
+    values. (:func:`govmodel.forms` also takes a whole model.)
 
     Raises :class:`~govmodel.errors.PartyNotInExistence` when a party type, or
     an organisation, did not exist on the date.
     """
-    from govmodel.graph import GovernanceModel
-
-    day = as_date(on)
-    if isinstance(parties, GovernanceModel):
-        return parties.forms(on=day)
+    on = as_date(on)
     orgs = list(parties)
     for item in orgs:
-        if isinstance(item, Organisation) and not item.active_on(day):
+        if isinstance(item, Organisation) and not item.active_on(on):
             period = f"{item.start or '...'} to {item.end or 'now'}"
-            raise PartyNotInExistence(item.label, day, f"the model gives its period as {period}")
+            raise PartyNotInExistence(item.label, on, f"the model gives its period as {period}")
     normalised = parties_from(orgs)
     for party in normalised:
         check_exists(
             party.type,
-            day,
+            on,
             name=f"{party.name} ({party.type.value})" if party.name != party.type.value else None,
         )
     verdicts = []
     for form in FormId:
-        outcome = evaluate_form(form, normalised, day, facts=facts)
-        verdicts.append(_verdict(outcome, day))
-    return FormsResult(day, tuple(normalised), tuple(verdicts))
+        outcome = evaluate_form(form, normalised, on, facts=facts)
+        verdicts.append(_verdict(outcome, on))
+    return FormsResult(on, tuple(normalised), tuple(verdicts))
 
 
 def _verdict(outcome: Outcome, on: date) -> FormVerdict:
-    reasons = tuple(Reason.from_rule(r, on) for r in outcome.deciding)
+    reasons = tuple(
+        Reason.from_rule(r, on) for r in (*outcome.deciding, *outcome.alternatives)
+    )
     if outcome.verdict is Verdict.UNKNOWN:
         confidence = Confidence.LOW
     else:

@@ -47,7 +47,9 @@ __all__ = [
     "Membership",
     "Organisation",
     "Post",
+    "Record",
     "ReportingLine",
+    "id_of",
 ]
 
 
@@ -291,6 +293,17 @@ class Post(Dated):
     end: date | None = _end()
     note: str | None = _note()
 
+    @property
+    def organisations(self) -> tuple[str, ...]:
+        """Every organisation the post belongs to: its own, then those it is held
+        ``joint_with`` (the one rule for this, which the model, the graph and the
+        checks all read).
+
+        >>> Post("p", "Joint director", "director", "a", joint_with=["b"]).organisations
+        ('a', 'b')
+        """
+        return tuple(o for o in (self.organisation, *self.joint_with) if o)
+
 
 @attrs.frozen
 class Matter:
@@ -439,8 +452,52 @@ class Expectation:
 
 
 @attrs.frozen
+class StatedFact:
+    """A fact the model states, for the rulebook's conditions to read.
+
+    Some forms are lawful only *provided that* something is true: the governors
+    approved a significant transaction, the commissioner consented. govmodel never
+    assumes such a fact; state it here (or with ``--fact``) and the verdict says
+    whether the condition is met.
+    """
+
+    fact: str = attrs.field(
+        validator=_non_empty,
+        metadata=_doc("A fact id from the rulebook (`govmodel rules --facts` lists them)."),
+    )
+    value: bool = attrs.field(metadata=_doc("Whether it is so (`true` or `false`)."))
+    organisation: str | None = attrs.field(
+        default=None,
+        kw_only=True,
+        metadata=_doc(
+            "The organisation it is about; omit for the arrangement as a whole.",
+            ref="organisations",
+        ),
+    )
+    source: str | None = attrs.field(
+        default=None,
+        kw_only=True,
+        metadata=_doc("Where it is recorded (minutes, a letter, a decision notice)."),
+    )
+    note: str | None = _note()
+
+
+@attrs.frozen
 class ReportingLine:
     """A body reporting to another body (read from ``Body.reports_to``)."""
 
     source: str
     target: str
+
+
+#: Any record that has an id in a model file.
+Record = Organisation | Body | Post | Matter | Delegation | Agreement | Contract
+
+
+def id_of(subject: str | Record) -> str:
+    """The id of ``subject``, a record or already an id: queries accept either.
+
+    >>> id_of(Matter("approve_budget", "Approve the budget")), id_of("eput.board")
+    ('approve_budget', 'eput.board')
+    """
+    return subject if isinstance(subject, str) else subject.id

@@ -12,16 +12,16 @@ import os
 from datetime import date
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import graphviz
 
-from govmodel.errors import GovModelError
+from govmodel.analysis.trace import Trace, trace
+from govmodel.errors import GovModelError, GraphvizMissing, NoSuchRecord
+from govmodel.model.governance import GovernanceModel
+from govmodel.model.kinds import closest
+from govmodel.model.records import Body, Delegation, Organisation, Post, id_of
 from govmodel.render.scene import Edge, Node, Scene, build_scene
-
-if TYPE_CHECKING:
-    from govmodel.graph import GovernanceModel
-    from govmodel.trace import Trace
 
 __all__ = ["Diagram", "GraphvizMissing", "draw", "render", "scene_to_dot"]
 
@@ -112,10 +112,6 @@ LEGEND_NODES = [
     ("contract", "Contract"),
     ("end", "Statutory end"),
 ]
-
-
-class GraphvizMissing(GovModelError, RuntimeError):
-    """Graphviz's ``dot`` program is not installed, so a diagram cannot be rendered."""
 
 
 class Diagram(graphviz.Digraph):  # type: ignore[misc]
@@ -270,8 +266,8 @@ def draw(
     model: GovernanceModel,
     *,
     on: date | str | None = None,
-    highlight: Trace | None = None,
-    focus: str | None = None,
+    highlight: Trace | str | Body | Post | Delegation | Organisation | None = None,
+    focus: str | Body | Post | Organisation | None = None,
     legend: bool = True,
     posts: bool | str = "auto",
     ends: bool = True,
@@ -281,20 +277,22 @@ def draw(
 
     One cluster per organisation; shared bodies sit between the clusters; node
     shapes show kinds and edge styles relations (see the legend). ``highlight``
-    takes a :class:`~govmodel.trace.Trace` and marks its paths; ``focus`` keeps
-    one organisation or record with its neighbours. ``posts="auto"`` lists
+    marks the accountability paths of a :class:`~govmodel.analysis.trace.Trace`, or
+    of a body, post, delegation or organisation (a record or its id, traced on the
+    same date); ``focus`` keeps one organisation or record (or its id) with its
+    neighbours. ``posts="auto"`` lists
     members inside each body and draws posts that give or receive delegations;
     ``posts=True`` draws every post with membership edges.
     """
-    day = model.day(on)
-    scene = build_scene(model, day, posts=posts, ends=ends, contracts=contracts)
+    on = model.resolve_on(on)
+    if highlight is not None and not isinstance(highlight, Trace):
+        highlight = trace(model, highlight, on=on)
+    scene = build_scene(model, on, posts=posts, ends=ends, contracts=contracts)
     if focus is not None:
+        focus = id_of(focus)
         try:
             scene = scene.focus(focus)
         except KeyError:
-            from govmodel.errors import NoSuchRecord
-            from govmodel.model.kinds import closest
-
             raise NoSuchRecord(
                 "organisation or record to focus on", focus, closest(focus, model.ids())
             ) from None

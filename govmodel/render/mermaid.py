@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from govmodel.render.scene import Scene, build_scene
 
 if TYPE_CHECKING:
-    from govmodel.graph import GovernanceModel
+    from govmodel.model.governance import GovernanceModel
 
 __all__ = ["to_mermaid"]
 
@@ -80,5 +80,5 @@ def to_mermaid(model: GovernanceModel, *, on: date | str | None = None) -> str:
     >>> print(govmodel.to_mermaid(govmodel.examples.load("nics-2021")).splitlines()[1])
     flowchart TB
     """
-    day = model.day(on)
-    return scene_to_mermaid(build_scene(model, day))
+    on = model.resolve_on(on)
+    return scene_to_mermaid(build_scene(model, on))

@@ -6,7 +6,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from govmodel.graph import GovernanceModel
+    from govmodel.model.governance import GovernanceModel
 
 __all__ = ["html_table", "model_html"]
 

@@ -12,8 +12,8 @@ from datetime import date
 
 import attrs
 
-from govmodel.graph import GovernanceModel
 from govmodel.law.accountability import END_LABELS, ends_above, organisation_ends
+from govmodel.model.governance import GovernanceModel
 from govmodel.model.kinds import BodyKind
 
 __all__ = ["Edge", "Node", "Scene", "build_scene"]
@@ -195,7 +195,7 @@ def build_scene(
         for p in current.posts:
             if not show_post(p.id):
                 continue
-            orgs = [o for o in (p.organisation, *p.joint_with) if o and o in current]
+            orgs = [o for o in p.organisations if o in current]
             cluster = orgs[0] if len(orgs) == 1 else None
             nodes[p.id] = Node(p.id, p.title, "post", cluster, p.kind.value.replace("_", " "))
     for d in current.delegations:

@@ -14,13 +14,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from govmodel.authority import grants
+from govmodel.analysis.authority import grants
 from govmodel.law.accountability import statutory_reserved
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from govmodel.graph import GovernanceModel
+    from govmodel.model.governance import GovernanceModel
 
 __all__ = [
     "KINDS",
@@ -44,8 +44,8 @@ def delegation_table(model: GovernanceModel, *, on: date | str | None = None) ->
     """
     import pandas as pd
 
-    day = model.day(on)
-    current = model.on(day)
+    on = model.resolve_on(on)
+    current = model.on(on)
     rows = []
     for d in sorted(current.delegations, key=lambda d: d.id):
         for m in d.matters:
@@ -121,8 +121,8 @@ def authority_matrix(model: GovernanceModel, *, on: date | str | None = None) ->
     """
     import pandas as pd
 
-    day = model.day(on)
-    found = grants(model, day)
+    on = model.resolve_on(on)
+    found = grants(model, on)
     delegated = {g.matter for g in found if g.delegations}
     found_by: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for g in found:
@@ -149,7 +149,7 @@ def membership_table(model: GovernanceModel, *, on: date | str | None = None) ->
     """Body x member: role, voting, on behalf of, the post's organisation and dates."""
     import pandas as pd
 
-    current = model.on(model.day(on))
+    current = model.on(model.resolve_on(on))
     rows = []
     for b in sorted(current.bodies, key=lambda b: b.id):
         for m in b.members:
@@ -228,11 +228,11 @@ def export_excel(
 
     from govmodel.io.files import write_atomic
 
-    day = model.day(on)
+    on = model.resolve_on(on)
     sheets = {
-        "Scheme of delegation": delegation_table(model, on=day),
-        "Authority matrix": authority_matrix(model, on=day).reset_index(),
-        "Membership": membership_table(model, on=day),
+        "Scheme of delegation": delegation_table(model, on=on),
+        "Authority matrix": authority_matrix(model, on=on).reset_index(),
+        "Membership": membership_table(model, on=on),
     }
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
@@ -249,22 +249,20 @@ def export_excel(
                 values = [str(column), *(str(v) for v in frame.iloc[:, i - 1].tolist())]
                 width = min(max(len(v) for v in values) + 2, 60)
                 sheet.column_dimensions[sheet.cell(1, i).column_letter].width = width
-        stamp = datetime(day.year, day.month, day.day)
+        stamp = datetime(on.year, on.month, on.day)
         writer.book.properties.created = stamp
         writer.book.properties.modified = stamp
         writer.book.properties.creator = "govmodel"
-    return write_atomic(path, _fixed_zip(buffer.getvalue(), day), protect=protect)
+    return write_atomic(path, _fixed_zip(buffer.getvalue(), on), protect=protect)
 
 
-def _fixed_zip(data: bytes, day: date) -> bytes:
+def _fixed_zip(data: bytes, on: date) -> bytes:
     """Rewrite a zip with fixed timestamps so the workbook bytes do not depend on 'now'."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            fixed = zipfile.ZipInfo(
-                info.filename, date_time=(day.year, day.month, day.day, 0, 0, 0)
-            )
+            fixed = zipfile.ZipInfo(info.filename, date_time=(on.year, on.month, on.day, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = info.external_attr
             target.writestr(fixed, source.read(info.filename))

@@ -6,7 +6,7 @@ import textwrap
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from govmodel.graph import GovernanceModel
+    from govmodel.model.governance import GovernanceModel
 
 __all__ = ["model_summary", "wrap"]
 

@@ -1,16 +1,17 @@
-"""Command-line command ``check``: scheme-of-delegation findings."""
+"""``govmodel check``: scheme-of-delegation findings."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from govmodel.cli import UsageError, command, iso_date, load_model, to_json
+from govmodel.cli.common import Command, iso_date, load_model, to_json
+from govmodel.errors import UsageError
 
-__all__: list[str] = []
+__all__ = ["COMMAND"]
 
 
-def _check_args(p: argparse.ArgumentParser) -> None:
+def _configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", nargs="?", help="model file to check")
     p.add_argument("--on", type=iso_date, help="date to check on (default: the model's as_of)")
     p.add_argument("--format", choices=["text", "json"], default="text")
@@ -60,10 +61,7 @@ def _list_codes(fmt: str) -> int:
     return 0
 
 
-@command("check", "check a scheme of delegation: findings with codes, locations and law")(
-    _check_args
-)
-def _check(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace) -> int:
     from govmodel.checks import check, lookup
     from govmodel.checks.registry import suggest
 
@@ -82,3 +80,11 @@ def _check(args: argparse.Namespace) -> int:
     report = check(load_model(args.file), on=args.on, ignore=args.ignore, select=args.select)
     sys.stdout.write(report.to_json() if args.format == "json" else str(report))
     return 0 if report.is_valid(fail_on_warning=args.fail_on_warning) else 1
+
+
+COMMAND = Command(
+    name="check",
+    help="check a scheme of delegation: findings with codes, locations and law",
+    configure=_configure,
+    run=_run,
+)

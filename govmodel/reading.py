@@ -15,8 +15,7 @@ import attrs
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from govmodel.graph import Location
-from govmodel.io.problems import Path, Problem
+from govmodel.locations import Location, Path, Problem
 
 __all__ = ["Parsed", "parse"]
 

@@ -1,4 +1,8 @@
-"""A located problem in a model, as the loader and builder report it."""
+"""Where things stand in a model file, and a located problem there.
+
+The bottom of govmodel with :mod:`govmodel.errors`: every other layer may
+point into a file (a :class:`Location`) or report a :class:`Problem`.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,20 @@ from collections.abc import Sequence
 
 import attrs
 
-from govmodel.graph import Location
+__all__ = ["Location", "Path", "Problem", "format_path"]
 
-__all__ = ["Path", "Problem", "format_path"]
+
+@attrs.frozen
+class Location:
+    """Where something stands in a model file (1-based line and column)."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
 
 #: A key path into a model document: ``("bodies", 3, "organisations", 1)``.
 Path = tuple[str | int, ...]

@@ -3,7 +3,7 @@
 Authority starts at *statutory holders*: each organisation's governing board
 (or full council) holds the organisation's matters, except those statute gives
 to another body (an NHS foundation trust's council of governors appoints the
-chair, for example; see :func:`govmodel.law.accountability.statutory_reserved`).
+chair, for example; see :func:`govmodel.law.accountability.reserved_by_statute`).
 It then flows along delegations in force on the date that name the matter:
 
 - a statutory holder may delegate any matter it holds, except those it
@@ -25,11 +25,10 @@ from datetime import date
 import attrs
 
 from govmodel.errors import NoSuchRecord
-from govmodel.graph import GovernanceModel
-from govmodel.law.accountability import statutory_reserved
-from govmodel.law.rules import get
+from govmodel.law.accountability import reserved_by_statute
+from govmodel.model.governance import GovernanceModel
 from govmodel.model.kinds import closest
-from govmodel.model.records import Delegation
+from govmodel.model.records import Body, Delegation, Matter, Post, id_of
 
 __all__ = ["Grant", "grants", "statutory_holders", "what_can_decide", "who_can_decide"]
 
@@ -69,8 +68,8 @@ def statutory_holders(model: GovernanceModel, matter: str, on: date) -> list[tup
     for org in model.organisations:
         if not org.active_on(on):
             continue
-        reserved = statutory_reserved(org.type, matter)
-        if reserved and get(reserved[1]).in_force_on(on):
+        reserved = reserved_by_statute(org.type, matter, on)
+        if reserved:
             holders = [
                 b for b in model.bodies_of(org.id) if b.kind is reserved[0] and b.active_on(on)
             ]
@@ -150,36 +149,50 @@ def _check_matter(model: GovernanceModel, matter: str) -> None:
 
 
 def who_can_decide(
-    model: GovernanceModel, matter: str, *, amount: int | None = None, on: date | str | None = None
+    model: GovernanceModel,
+    matter: str | Matter,
+    *,
+    amount: int | None = None,
+    on: date | str | None = None,
 ) -> list[Grant]:
-    """Every holder that may decide ``matter`` (for ``amount`` pounds, if given) on ``on``.
+    """Every holder that may decide ``matter`` (a matter or its id; for ``amount``
+    pounds, if given) on ``on`` (default: the model's ``as_of``).
 
     >>> import govmodel
     >>> m = govmodel.examples.load("msecc-2020")
     >>> [g.holder for g in who_can_decide(m, "msecc_collaborative_decisions")]
     ['eput.board', 'msecc.board', 'msecc.board', 'msecc.board', 'nelft.board', 'provide.board']
     """
+    matter = id_of(matter)
     _check_matter(model, matter)
-    day = model.day(on)
+    on = model.resolve_on(on)
     found = [
         g
-        for g in grants(model, day, matter=matter)
+        for g in grants(model, on, matter=matter)
         if amount is None or g.limit is None or g.limit >= amount
     ]
     return sorted(found, key=lambda g: (g.holder, g.organisation))
 
 
 def what_can_decide(
-    model: GovernanceModel, holder: str, *, on: date | str | None = None
+    model: GovernanceModel, holder: str | Body | Post, *, on: date | str | None = None
 ) -> list[Grant]:
-    """Every matter ``holder`` may decide on ``on``, with the chain that grants it."""
+    """Every matter ``holder`` (a body or post, or its id) may decide on ``on``
+    (default: the model's ``as_of``), with the chain that grants it.
+
+    >>> import govmodel
+    >>> m = govmodel.examples.load("msecc-2020")
+    >>> sorted({g.matter for g in govmodel.what_can_decide(m, m.body("msecc.board"))})
+    ['msecc_collaborative_decisions']
+    """
+    holder = id_of(holder)
     kind = model.kind_of(holder)
     if kind not in ("body", "post"):
         raise NoSuchRecord(
             "body or post", holder, closest(holder, model.ids("body") + model.ids("post"))
         )
-    day = model.day(on)
+    on = model.resolve_on(on)
     return sorted(
-        (g for g in grants(model, day) if g.holder == holder),
+        (g for g in grants(model, on) if g.holder == holder),
         key=lambda g: (g.matter, g.organisation),
     )

@@ -33,13 +33,22 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from govmodel.authority import grants
+from govmodel.analysis.authority import grants
 from govmodel.errors import NoSuchRecord
-from govmodel.graph import GovernanceModel
-from govmodel.law.accountability import TERMINAL, ends_above, organisation_ends
+from govmodel.graph import graph_of
+from govmodel.law.accountability import (
+    CONTRACT_RULE,
+    JOINT_BODY_RULE,
+    TERMINAL,
+    ends_above,
+    governance_rule,
+    organisation_ends,
+)
 from govmodel.law.base import Citation
 from govmodel.law.rules import get
+from govmodel.model.governance import GovernanceModel
 from govmodel.model.kinds import BodyKind, PartyType, closest
+from govmodel.model.records import Body, Delegation, Organisation, Post, id_of
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -181,24 +190,13 @@ class Trace:
 
 
 def _governance_citation(party_type: PartyType | None) -> Citation:
-    rule = (
-        {
-            PartyType.NHS_FOUNDATION_TRUST: "BC-001",
-            PartyType.NHS_TRUST: "BC-004",
-            PartyType.PRIMARY_CARE_TRUST: "BC-005",
-            PartyType.CLINICAL_COMMISSIONING_GROUP: "BC-006",
-            PartyType.LOCAL_AUTHORITY: "BC-008",
-            PartyType.COMBINED_AUTHORITY: "BC-008",
-        }.get(party_type)
-        if party_type
-        else None
-    )
-    return get(rule or "CJV-005").citation
+    return get(governance_rule(party_type)).citation
 
 
 class _Climber:
     def __init__(self, model: GovernanceModel, on: date):
         self.model = model
+        self.graph = graph_of(model)
         self.current = model.on(on)
         self.on = on
 
@@ -237,15 +235,15 @@ class _Climber:
             )
         if node not in self.current:
             return []
+        into = [self.model.delegation(i) for i in self.graph.delegations_to(node)]
         steps = [
             Step(node, d.from_, "delegated_by", self._instrument(d.id), self._cite(d.from_))
-            for d in self.current.delegations_to(node)
-            if d.from_ in self.current
+            for d in into
+            if d.id in self.current and d.from_ in self.current
         ]
         if kind == "post":
-            post = self.model.post(node)
-            for org in (post.organisation, *post.joint_with):
-                if org and org in self.current:
+            for org in self.model.post(node).organisations:
+                if org in self.current:
                     steps += [
                         Step(
                             node,
@@ -321,7 +319,9 @@ class _Climber:
                 for b in (
                     self.current.boards_of(commissioner) if commissioner in self.current else []
                 ):
-                    out.append(Step(board, b.id, "contracted_by", c.name, get("LP-007").citation))
+                    out.append(
+                        Step(board, b.id, "contracted_by", c.name, get(CONTRACT_RULE).citation)
+                    )
         return out
 
     def _up_end(self, node: str) -> list[Step]:
@@ -354,13 +354,18 @@ class _Climber:
         orgs = self.model.organisations_of(holder) if holder in self.model else ()
         if len(orgs) == 1:
             return _governance_citation(self.org_type(orgs[0]))
-        return get("CJV-005").citation
+        return get(JOINT_BODY_RULE).citation
 
 
-def trace(model: GovernanceModel, subject: str, *, on: date | str | None = None) -> Trace:
+def trace(
+    model: GovernanceModel,
+    subject: str | Body | Post | Delegation | Organisation,
+    *,
+    on: date | str | None = None,
+) -> Trace:
     """Every accountability path upward from ``subject`` on ``on`` (default: ``as_of``).
 
-    ``subject`` is the id of a body, post, delegation or organisation.
+    ``subject`` is a body, post, delegation or organisation of the model, or its id.
 
     >>> import govmodel
     >>> t = trace(govmodel.examples.load("msecc-2020"), "msecc.board")
@@ -369,13 +374,14 @@ def trace(model: GovernanceModel, subject: str, *, on: date | str | None = None)
     >>> t.breaks
     ()
     """
-    day = model.day(on)
+    on = model.resolve_on(on)
+    subject = id_of(subject)
     if subject not in model or model.kind_of(subject) == "matter":
         pool = [i for i in model.ids() if model.kind_of(i) != "matter"]
         raise NoSuchRecord(
             "body, post, delegation or organisation", subject, closest(subject, pool)
         )
-    climber = _Climber(model, day)
+    climber = _Climber(model, on)
     paths: list[tuple[Step, ...]] = []
     breaks: dict[str, str] = {}
     ends: set[str] = set()
@@ -409,7 +415,7 @@ def trace(model: GovernanceModel, subject: str, *, on: date | str | None = None)
             climber.label(node),
             "every line above it leads back round a cycle without reaching a statutory end",
         )
-    _authority_breaks(model, day, paths, breaks)
+    _authority_breaks(model, on, paths, breaks)
     clean = tuple(
         tuple(
             attrs.evolve(s, source=climber.label(s.source), target=climber.label(s.target))
@@ -419,7 +425,7 @@ def trace(model: GovernanceModel, subject: str, *, on: date | str | None = None)
     )
     return Trace(
         subject,
-        day,
+        on,
         clean,
         tuple(sorted(ends)),
         tuple(Break(at, why) for at, why in sorted(breaks.items())),

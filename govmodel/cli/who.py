@@ -1,0 +1,54 @@
+"""``govmodel who``: who can decide a matter, and through which chain."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from govmodel.cli.common import Command, iso_date, load_model, to_json
+
+__all__ = ["COMMAND"]
+
+
+def _configure(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", help="model file")
+    p.add_argument("matter", help="matter id (e.g. approve_expenditure)")
+    p.add_argument("--amount", type=int, help="amount in whole pounds the decision involves")
+    p.add_argument("--on", type=iso_date, help="date (default: the model's as_of)")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+
+
+def _run(args: argparse.Namespace) -> int:
+    from govmodel.analysis.authority import who_can_decide
+
+    model = load_model(args.file)
+    on = model.resolve_on(args.on)
+    holders = who_can_decide(model, args.matter, amount=args.amount, on=on)
+    if args.format == "json":
+        sys.stdout.write(
+            to_json(
+                {
+                    "matter": args.matter,
+                    "amount": args.amount,
+                    "on": on.isoformat(),
+                    "holders": [g.to_dict() for g in holders],
+                }
+            )
+        )
+        return 0
+    amount = f" for £{args.amount:,}" if args.amount is not None else ""
+    print(f"Who can decide {args.matter}{amount} on {on.isoformat()}:")
+    for g in holders:
+        limit = "no limit" if g.limit is None else f"up to £{g.limit:,}"
+        print(f"  {g.holder:<34} for {g.organisation:<14} {limit:<18} {' -> '.join(g.chain)}")
+    if not holders:
+        print("  nobody in the model")
+    return 0
+
+
+COMMAND = Command(
+    name="who",
+    help="who can decide a matter, and through which chain",
+    configure=_configure,
+    run=_run,
+)

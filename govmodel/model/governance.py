@@ -1,0 +1,407 @@
+"""The governance model: the records of one arrangement and their id lookups.
+
+:class:`GovernanceModel` holds the records, indexes them by id and answers
+what the records themselves say (which bodies belong to an organisation,
+which delegations reach a body). It knows nothing of graphs, law or drawing:
+its convenience methods (:meth:`~GovernanceModel.forms`,
+:meth:`~GovernanceModel.classify`, :meth:`~GovernanceModel.to_networkx`,
+:meth:`~GovernanceModel.summary` and the notebook display) are thin façades
+that import the layer above them when called.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+
+import attrs
+
+from govmodel.errors import NoSuchRecord
+from govmodel.locations import Location
+from govmodel.model.dates import as_date
+from govmodel.model.kinds import BodyKind, closest
+from govmodel.model.matters import STANDARD_MATTERS
+from govmodel.model.records import (
+    Agreement,
+    Body,
+    Contract,
+    Delegation,
+    Expectation,
+    StatedFact,
+    Matter,
+    Organisation,
+    Post,
+    ReportingLine,
+)
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from govmodel.analysis.classify import Classification
+    from govmodel.analysis.forms import FormsResult
+
+__all__ = ["COLLECTIONS", "GovernanceModel", "RecordKind"]
+
+T = TypeVar("T")
+
+RecordKind = Literal[
+    "organisation", "body", "post", "delegation", "agreement", "contract", "matter"
+]
+
+#: Model-file collections, in file order, with the record class each holds.
+COLLECTIONS: dict[str, type] = {
+    "organisations": Organisation,
+    "bodies": Body,
+    "posts": Post,
+    "matters": Matter,
+    "delegations": Delegation,
+    "agreements": Agreement,
+    "contracts": Contract,
+}
+
+_KIND_OF_COLLECTION: dict[str, RecordKind] = {
+    "organisations": "organisation",
+    "bodies": "body",
+    "posts": "post",
+    "matters": "matter",
+    "delegations": "delegation",
+    "agreements": "agreement",
+    "contracts": "contract",
+}
+
+
+def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(value)
+
+
+def _as_date(value: date | str) -> date:
+    return as_date(value)
+
+
+@attrs.frozen(eq=False)
+class GovernanceModel:
+    """One governance arrangement: organisations, bodies, posts, delegations...
+
+    Build one with :func:`govmodel.load`, :func:`govmodel.examples.load` or
+    :class:`govmodel.Builder`. Records are immutable; a model on another date
+    comes from :meth:`on`.
+
+    Examples
+    --------
+    >>> import govmodel
+    >>> m = govmodel.examples.load("msecc-2020")
+    >>> m.organisation("eput").ods
+    'R1L'
+    >>> [b.id for b in m.bodies_of("provide")][:2]
+    ['msecc.board', 'msecc.clinical_reference_group']
+    """
+
+    name: str
+    as_of: date = attrs.field(converter=_as_date)
+    description: str | None = None
+    partners: tuple[str, ...] = attrs.field(factory=tuple, converter=_tuple)
+    organisations: tuple[Organisation, ...] = attrs.field(factory=tuple, converter=_tuple)
+    bodies: tuple[Body, ...] = attrs.field(factory=tuple, converter=_tuple)
+    posts: tuple[Post, ...] = attrs.field(factory=tuple, converter=_tuple)
+    matters: tuple[Matter, ...] = attrs.field(factory=tuple, converter=_tuple)
+    delegations: tuple[Delegation, ...] = attrs.field(factory=tuple, converter=_tuple)
+    agreements: tuple[Agreement, ...] = attrs.field(factory=tuple, converter=_tuple)
+    contracts: tuple[Contract, ...] = attrs.field(factory=tuple, converter=_tuple)
+    notes: tuple[str, ...] = attrs.field(factory=tuple, converter=_tuple)
+    sources: tuple[str, ...] = attrs.field(factory=tuple, converter=_tuple)
+    ignore: tuple[str, ...] = attrs.field(factory=tuple, converter=_tuple)
+    expected: tuple[Expectation, ...] = attrs.field(factory=tuple, converter=_tuple)
+    facts: tuple[StatedFact, ...] = attrs.field(factory=tuple, converter=_tuple)
+    source: str | None = attrs.field(default=None, kw_only=True)
+    locations: Mapping[tuple[str | int, ...], Location] = attrs.field(
+        factory=dict, kw_only=True, repr=False
+    )
+    _index: dict[str, tuple[RecordKind, Any]] = attrs.field(init=False, repr=False)
+    _derived: dict[str, Any] = attrs.field(init=False, factory=dict, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        index: dict[str, tuple[RecordKind, Any]] = {}
+        for matter in STANDARD_MATTERS:
+            index[matter.id] = ("matter", matter)
+        for collection, kind in _KIND_OF_COLLECTION.items():
+            for record in getattr(self, collection):
+                index[record.id] = (kind, record)
+        object.__setattr__(self, "_index", index)
+
+    # -- equality: the data, not where it came from --------------------------------------
+
+    def _data(self) -> tuple[Any, ...]:
+        return tuple(
+            getattr(self, f.name)
+            for f in attrs.fields(GovernanceModel)
+            if f.init and f.name not in ("source", "locations")
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, GovernanceModel):
+            return NotImplemented
+        return self._data() == other._data()
+
+    def __hash__(self) -> int:
+        return hash(self._data())
+
+    # -- lookups -------------------------------------------------------------------------
+
+    def kind_of(self, id: str) -> RecordKind:
+        """The kind of record ``id`` names; raises :class:`NoSuchRecord` if none."""
+        if id not in self._index:
+            raise NoSuchRecord("record", id, closest(id, self._index))
+        return self._index[id][0]
+
+    def __contains__(self, id: object) -> bool:
+        return id in self._index
+
+    def _get(self, kind: RecordKind, id: str) -> Any:
+        found = self._index.get(id)
+        if found is None or found[0] != kind:
+            pool = [k for k, (kd, _) in self._index.items() if kd == kind]
+            raise NoSuchRecord(kind, id, closest(id, pool))
+        return found[1]
+
+    def organisation(self, id: str) -> Organisation:
+        """The organisation ``id``."""
+        result: Organisation = self._get("organisation", id)
+        return result
+
+    def body(self, id: str) -> Body:
+        """The body ``id``."""
+        result: Body = self._get("body", id)
+        return result
+
+    def post(self, id: str) -> Post:
+        """The post ``id``."""
+        result: Post = self._get("post", id)
+        return result
+
+    def delegation(self, id: str) -> Delegation:
+        """The delegation ``id``."""
+        result: Delegation = self._get("delegation", id)
+        return result
+
+    def agreement(self, id: str) -> Agreement:
+        """The agreement ``id``."""
+        result: Agreement = self._get("agreement", id)
+        return result
+
+    def contract(self, id: str) -> Contract:
+        """The contract ``id``."""
+        result: Contract = self._get("contract", id)
+        return result
+
+    def matter(self, id: str) -> Matter:
+        """The matter ``id``, from the model's own matters or the standard vocabulary."""
+        result: Matter = self._get("matter", id)
+        return result
+
+    def all_matters(self) -> tuple[Matter, ...]:
+        """Standard matters followed by the model's own, each id once."""
+        own = {m.id for m in self.matters}
+        return tuple(m for m in STANDARD_MATTERS if m.id not in own) + self.matters
+
+    def ids(self, kind: RecordKind | None = None) -> list[str]:
+        """Sorted ids in the model (of one kind if given; standard matters excluded)."""
+        standard = {m.id for m in STANDARD_MATTERS} - {m.id for m in self.matters}
+        return sorted(
+            k
+            for k, (kd, _) in self._index.items()
+            if (kind is None or kd == kind) and k not in standard
+        )
+
+    def location_of(self, id: str) -> Location | None:
+        """File location of the record ``id`` when the model came from a file."""
+        for collection in COLLECTIONS:
+            for i, record in enumerate(getattr(self, collection)):
+                if record.id == id:
+                    return self.locations.get((collection, i))
+        return None
+
+    # -- relationships -------------------------------------------------------------------
+
+    def organisations_of(self, holder: str) -> tuple[str, ...]:
+        """Organisations a body belongs to, or that hold a post (with ``joint_with``).
+
+        >>> import govmodel
+        >>> govmodel.examples.load("msecc-2023").organisations_of("msecc.partnership_director_1")
+        ('thurrock_council',)
+        """
+        kind = self.kind_of(holder)
+        if kind == "body":
+            return self.body(holder).organisations
+        if kind == "post":
+            return self.post(holder).organisations
+        if kind == "organisation":
+            return (holder,)
+        raise NoSuchRecord("body or post", holder, closest(holder, self.ids("body")))
+
+    def bodies_of(self, organisation: str) -> list[Body]:
+        """Bodies belonging (wholly or jointly) to ``organisation``, sorted by id."""
+        self.organisation(organisation)
+        return sorted(
+            (b for b in self.bodies if organisation in b.organisations), key=lambda b: b.id
+        )
+
+    def posts_of(self, organisation: str) -> list[Post]:
+        """Posts of ``organisation``, sorted by id."""
+        self.organisation(organisation)
+        return sorted((p for p in self.posts if p.organisation == organisation), key=lambda p: p.id)
+
+    def boards_of(self, organisation: str) -> list[Body]:
+        """The organisation's own governing boards (kind ``board`` or ``full_council``)."""
+        return [
+            b
+            for b in self.bodies_of(organisation)
+            if b.kind in (BodyKind.BOARD, BodyKind.FULL_COUNCIL)
+            and b.organisations == (organisation,)
+        ]
+
+    def bodies_with_post(self, post: str) -> list[Body]:
+        """Bodies on which ``post`` sits, sorted by id."""
+        self.post(post)
+        return sorted(
+            (b for b in self.bodies if any(m.post == post for m in b.members)), key=lambda b: b.id
+        )
+
+    def delegations_from(self, holder: str) -> list[Delegation]:
+        """Delegations made by ``holder``, sorted by id."""
+        return sorted((d for d in self.delegations if d.from_ == holder), key=lambda d: d.id)
+
+    def delegations_to(self, holder: str) -> list[Delegation]:
+        """Delegations received by ``holder``, sorted by id."""
+        return sorted((d for d in self.delegations if d.to == holder), key=lambda d: d.id)
+
+    def reporting_lines(self) -> list[ReportingLine]:
+        """Every reporting line, sorted."""
+        return sorted(
+            (ReportingLine(b.id, t) for b in self.bodies for t in b.reports_to),
+            key=lambda r: (r.source, r.target),
+        )
+
+    def agreements_of(self, organisation: str) -> list[Agreement]:
+        """Agreements ``organisation`` is party to, sorted by id."""
+        return sorted((a for a in self.agreements if organisation in a.parties), key=lambda a: a.id)
+
+    def contracts_of(self, organisation: str) -> list[Contract]:
+        """Contracts ``organisation`` commissions or provides, sorted by id."""
+        return sorted(
+            (
+                c
+                for c in self.contracts
+                if organisation in c.commissioners or organisation in c.providers
+            ),
+            key=lambda c: c.id,
+        )
+
+    def iter_records(self) -> Iterator[tuple[str, int, Any]]:
+        """Yield ``(collection, index, record)`` for every record, in file order."""
+        for collection in COLLECTIONS:
+            for i, record in enumerate(getattr(self, collection)):
+                yield collection, i, record
+
+    # -- dates ---------------------------------------------------------------------------
+
+    def resolve_on(self, on: date | str | None = None) -> date:
+        """The date a question is asked on: ``on`` as a date, or the model's own
+        ``as_of`` when ``on`` is ``None``.
+
+        Every legal answer is as of a date; this is the one place the default is set.
+
+        >>> import govmodel
+        >>> m = govmodel.examples.load("msecc-2020")
+        >>> m.resolve_on(), m.resolve_on("2022-07-01")
+        (datetime.date(2020, 9, 1), datetime.date(2022, 7, 1))
+        """
+        return self.as_of if on is None else as_date(on)
+
+    def day(self, on: date | str | None = None) -> date:
+        """Deprecated name of :meth:`resolve_on`."""
+        warnings.warn(
+            "GovernanceModel.day() is deprecated; use resolve_on()",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self.resolve_on(on)
+
+    def on(self, on: date | str) -> GovernanceModel:
+        """The model as it stood on ``on``: only records active that day.
+
+        Memberships are filtered too; references to records that had ended are
+        left in place (a check reports them), so nothing silently disappears.
+        """
+        on = as_date(on)
+        bodies = tuple(
+            attrs.evolve(b, members=tuple(m for m in b.members if m.active_on(on)))
+            for b in self.bodies
+            if b.active_on(on)
+        )
+        return attrs.evolve(
+            self,
+            as_of=on,
+            organisations=tuple(o for o in self.organisations if o.active_on(on)),
+            bodies=bodies,
+            posts=tuple(p for p in self.posts if p.active_on(on)),
+            delegations=tuple(d for d in self.delegations if d.active_on(on)),
+            agreements=tuple(a for a in self.agreements if a.active_on(on)),
+            contracts=tuple(c for c in self.contracts if c.active_on(on)),
+            locations={},
+        )
+
+    def derived(self, key: str, build: Callable[[], T]) -> T:
+        """A view derived from the records, built by ``build`` on first use and kept
+        with this model (the layers above keep their graph here, say).
+
+        The model does not know what the view is; a model from :meth:`on` starts
+        with none, so a view never outlives the records it was built from.
+        """
+        if key not in self._derived:
+            self._derived[key] = build()
+        return cast(T, self._derived[key])
+
+    # -- façades: the layers above, imported when called ----------------------------------
+
+    def to_networkx(self) -> nx.MultiDiGraph:  # type: ignore[type-arg]
+        """A copy of the model's graph (nodes: records; edges: ``relation`` attribute);
+        see :func:`govmodel.graph.graph_of`."""
+        from govmodel.graph import graph_of
+
+        return graph_of(self).to_networkx()
+
+    def forms(self, *, on: date | str | None = None) -> FormsResult:
+        """Verdict for every governance form among this model's partners
+        (:func:`govmodel.forms` of the model)."""
+        from govmodel.analysis.forms import forms
+
+        return forms(self, on=on)
+
+    def classify(self, body: str | Body, *, on: date | str | None = None) -> Classification:
+        """What the multi-party body ``body`` is in law on ``on`` (default ``as_of``);
+        :func:`govmodel.classify` of the model."""
+        from govmodel.analysis.classify import classify
+
+        return classify(self, body, on=on)
+
+    # -- display -------------------------------------------------------------------------
+
+    def __repr__(self) -> str:
+        return (
+            f"<GovernanceModel {self.name!r} as of {self.as_of.isoformat()}: "
+            f"{len(self.organisations)} organisations, {len(self.bodies)} bodies, "
+            f"{len(self.posts)} posts, {len(self.delegations)} delegations>"
+        )
+
+    def summary(self) -> str:
+        """A plain-text summary (what ``govmodel show`` prints; façade)."""
+        from govmodel.render.text import model_summary
+
+        return model_summary(self)
+
+    def _repr_html_(self) -> str:
+        from govmodel.render.notebook import model_html
+
+        return model_html(self)
