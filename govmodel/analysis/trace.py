@@ -189,8 +189,8 @@ class Trace:
         )
 
 
-def _governance_citation(party_type: PartyType | None) -> Citation:
-    return get(governance_rule(party_type)).citation
+def _governance_citation(party_type: PartyType | None, on: date) -> Citation:
+    return get(governance_rule(party_type)).citation_on(on)
 
 
 class _Climber:
@@ -226,7 +226,7 @@ class _Climber:
                         b.id,
                         "governed_by",
                         "constitution",
-                        _governance_citation(self.org_type(node)),
+                        _governance_citation(self.org_type(node), self.on),
                     )
                     for b in self.current.boards_of(node)
                 ]
@@ -250,7 +250,7 @@ class _Climber:
                             b.id,
                             "accountable_to",
                             "appointment",
-                            _governance_citation(self.org_type(org)),
+                            _governance_citation(self.org_type(org), self.on),
                         )
                         for b in self.current.boards_of(org)
                     ]
@@ -285,7 +285,7 @@ class _Climber:
                     b.id,
                     "part_of",
                     "standing orders and scheme of delegation",
-                    _governance_citation(self.org_type(single)),
+                    _governance_citation(self.org_type(single), self.on),
                 )
                 for b in self.current.boards_of(single)
                 if b.id != node
@@ -320,7 +320,13 @@ class _Climber:
                     self.current.boards_of(commissioner) if commissioner in self.current else []
                 ):
                     out.append(
-                        Step(board, b.id, "contracted_by", c.name, get(CONTRACT_RULE).citation)
+                        Step(
+                            board,
+                            b.id,
+                            "contracted_by",
+                            c.name,
+                            get(CONTRACT_RULE).citation_on(self.on),
+                        )
                     )
         return out
 
@@ -353,8 +359,8 @@ class _Climber:
     def _cite(self, holder: str) -> Citation:
         orgs = self.model.organisations_of(holder) if holder in self.model else ()
         if len(orgs) == 1:
-            return _governance_citation(self.org_type(orgs[0]))
-        return get(JOINT_BODY_RULE).citation
+            return _governance_citation(self.org_type(orgs[0]), self.on)
+        return get(JOINT_BODY_RULE).citation_on(self.on)
 
 
 def trace(

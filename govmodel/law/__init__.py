@@ -39,4 +39,3 @@ def __getattr__(name: str) -> object:
     if name == "RULEBOOK":  # every rule, read lazily on first use
         return rulebook().rules
     raise AttributeError(name)
-

@@ -47,7 +47,7 @@ from datetime import date
 import attrs
 
 from govmodel.law.base import Confidence, Effect, Rule
-from govmodel.law.facts import FactValue, Facts, no_facts
+from govmodel.law.facts import Facts, FactValue, no_facts
 from govmodel.law.forms import Combination, form_info
 from govmodel.law.rules import rule_order, rulebook
 from govmodel.model.kinds import FormId, PartyType, Verdict
@@ -197,7 +197,9 @@ class _Context:
 def _fact_status(rule: Rule, parties: Sequence[Party], facts: Facts) -> tuple[str, tuple[str, ...]]:
     """Status of ``rule``'s fact over ``parties`` (those it concerns, or all)."""
     assert rule.fact is not None
-    concerned = [p for p in parties if rule.per_party and (not rule.parties or p.type in rule.parties)]
+    concerned = [
+        p for p in parties if rule.per_party and (not rule.parties or p.type in rule.parties)
+    ]
     if rule.per_party:
         values: list[FactValue | None] = [facts.get(rule.fact, p) for p in concerned]
     else:
@@ -265,7 +267,9 @@ def _evaluate(ctx: _Context) -> Outcome:
         return [
             p
             for p in parties
-            if not any(power is None or power.id not in r.except_under for r in bars.get(p.name, ()))
+            if not any(
+                power is None or power.id not in r.except_under for r in bars.get(p.name, ())
+            )
         ]
 
     barred = {name: rules for name, rules in bars.items() if rules}
@@ -325,7 +329,9 @@ def _evaluate(ctx: _Context) -> Outcome:
             others = group or [q for q in candidates if q is not p]
             hit = tuple(c for c in clashes if _clashes_with(c, p, others, under))
             if not hit and not group:
-                hit = tuple(c for c in dict.fromkeys(clashed) if any(p.type in g for g in c.together))
+                hit = tuple(
+                    c for c in dict.fromkeys(clashed) if any(p.type in g for g in c.together)
+                )
             present = {q.type for q in parties}
             admitting = [
                 r
@@ -336,7 +342,9 @@ def _evaluate(ctx: _Context) -> Outcome:
             ]
             if hit:
                 standings.append(
-                    Standing(p, BARRED, hit, f"cannot take part with {_names(others)} ({_ids(hit)})")
+                    Standing(
+                        p, BARRED, hit, f"cannot take part with {_names(others)} ({_ids(hit)})"
+                    )
                 )
             elif admitting and all(
                 _covered(r, candidates_for(r), ctx.on) == [p] for r in admitting
@@ -369,7 +377,9 @@ def _evaluate(ctx: _Context) -> Outcome:
     if len(parties) < info.min_parties:
         verdict = Verdict.NOT_LAWFUL
         conditions.append(f"{info.title} needs at least {info.min_parties} parties.")
-        deciding.extend(r for r in ctx.live if r.effect is Effect.REQUIRE and r.min_parties is not None)
+        deciding.extend(
+            r for r in ctx.live if r.effect is Effect.REQUIRE and r.min_parties is not None
+        )
     elif blocking:
         verdict = Verdict.NOT_LAWFUL
         deciding.extend(blocking)

@@ -34,8 +34,6 @@ import attrs
 import jsonschema
 
 from govmodel.errors import GovModelError, UnknownKind
-from govmodel.locations import Location, Path, Problem
-from govmodel.reading import parse
 from govmodel.law.base import (
     Basis,
     Case,
@@ -49,9 +47,11 @@ from govmodel.law.base import (
     Words,
 )
 from govmodel.law.facts import FactSpec
+from govmodel.locations import Location, Path, Problem
 from govmodel.model.kinds import FormId, PartyType, Verdict, closest
+from govmodel.reading import parse
 
-__all__ = ["Rulebook", "RulebookError", "load_rulebook"]
+__all__ = ["Instrument", "Rulebook", "RulebookError", "instruments", "load_rulebook"]
 
 
 class RulebookError(GovModelError, ValueError):
@@ -162,7 +162,15 @@ _SUPPORT: dict[str, dict[str, Any]] = {
                     "properties": {
                         "title": {"type": "string", "minLength": 1},
                         "url": {"type": "string", "pattern": "^https?://"},
-                        "kind": {"enum": ["legislation", "guidance", "commentary", "principle", "history"]},
+                        "kind": {
+                            "enum": [
+                                "legislation",
+                                "guidance",
+                                "commentary",
+                                "principle",
+                                "history",
+                            ]
+                        },
                         "from": _DATE,
                         "to": _DATE,
                         "note": {"type": "string"},
@@ -238,19 +246,27 @@ def schema_problems(
             allowed = [str(v) for v in error.validator_value]
             guess = closest(str(error.instance), allowed)
             message = f"{error.instance!r} is not allowed here"
-            hint = (f"Did you mean {guess[0]!r}? " if guess else "") + f"One of: {', '.join(allowed)}."
+            hint = (
+                f"Did you mean {guess[0]!r}? " if guess else ""
+            ) + f"One of: {', '.join(allowed)}."
         else:
             message, hint = str(error.message), None
         problems.append(Problem(path, message, hint, where(path)))
     return problems
 
 
-def _read(path: FsPath, validator: jsonschema.protocols.Validator) -> tuple[Any, Any, list[Problem]]:
+def _read(
+    path: FsPath, validator: jsonschema.protocols.Validator
+) -> tuple[Any, Any, list[Problem]]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        problem = Problem((), f"cannot read the rule file ({exc.__class__.__name__})", None,
-                          Location(str(path), 1, 1))
+        problem = Problem(
+            (),
+            f"cannot read the rule file ({exc.__class__.__name__})",
+            None,
+            Location(str(path), 1, 1),
+        )
         return None, None, [problem]
     parsed = parse(text, str(path))
     problems = list(parsed.problems)
@@ -268,10 +284,14 @@ class _Builder:
         self.instruments: dict[str, Instrument] = {}
         self.facts: dict[str, FactSpec] = {}
 
-    def problem(self, where: Callable[..., Any], path: Path, message: str, hint: str | None) -> None:
+    def problem(
+        self, where: Callable[..., Any], path: Path, message: str, hint: str | None
+    ) -> None:
         self.problems.append(Problem(path, message, hint, where(path)))
 
-    def types(self, names: Iterable[str], where: Callable[..., Any], path: Path) -> frozenset[PartyType]:
+    def types(
+        self, names: Iterable[str], where: Callable[..., Any], path: Path
+    ) -> frozenset[PartyType]:
         out: set[PartyType] = set()
         for i, name in enumerate(names):
             if name in self.groups:
@@ -296,18 +316,28 @@ class _Builder:
     def period(self, data: Mapping[str, Any], where: Callable[..., Any], path: Path) -> Period:
         start, end = self.date(data.get("from")), self.date(data.get("to"))
         if start and end and end < start:
-            self.problem(where, (*path, "to"), f"ends on {end} before it starts on {start}",
-                         "Swap the dates, or correct one of them.")
+            self.problem(
+                where,
+                (*path, "to"),
+                f"ends on {end} before it starts on {start}",
+                "Swap the dates, or correct one of them.",
+            )
             return Period(start, None)
         return Period(start, end)
 
-    def citation(self, data: Mapping[str, Any], where: Callable[..., Any], path: Path) -> Citation | None:
+    def citation(
+        self, data: Mapping[str, Any], where: Callable[..., Any], path: Path
+    ) -> Citation | None:
         if "in" in data:
             inst = self.instruments.get(data["in"])
             if inst is None:
                 guess = closest(data["in"], self.instruments)
-                self.problem(where, (*path, "in"), f"no instrument {data['in']!r} in instruments.yaml",
-                             f"Did you mean {guess[0]!r}?" if guess else "Add it to instruments.yaml.")
+                self.problem(
+                    where,
+                    (*path, "in"),
+                    f"no instrument {data['in']!r} in instruments.yaml",
+                    f"Did you mean {guess[0]!r}?" if guess else "Add it to instruments.yaml.",
+                )
                 return None
             own = self.period(data, where, path)
             period = Period(own.start or inst.in_force.start, own.end or inst.in_force.end)
@@ -323,8 +353,13 @@ class _Builder:
             in_force=self.period(data, where, path),
         )
 
-    def case(self, data: Mapping[str, Any], rule_forms: list[FormId], where: Callable[..., Any],
-             path: Path) -> Case | None:
+    def case(
+        self,
+        data: Mapping[str, Any],
+        rule_forms: list[FormId],
+        where: Callable[..., Any],
+        path: Path,
+    ) -> Case | None:
         on = date.fromisoformat(data["on"])
         common = {"on": on, "source": data.get("source"), "note": data.get("note")}
         if "exists" in data:
@@ -340,17 +375,32 @@ class _Builder:
             except UnknownKind as exc:
                 self.problem(where, (*path, "party"), str(exc), None)
                 return None
-            return Case(kind="reserved", party=data["party"], matter=data["matter"],
-                        reserved_to=data["reserved_to"], **common)
+            return Case(
+                kind="reserved",
+                party=data["party"],
+                matter=data["matter"],
+                reserved_to=data["reserved_to"],
+                **common,
+            )
         if "example" in data:
-            return Case(kind="example", example=data["example"], finding=data.get("finding"),
-                        trace=data.get("trace"), classify=data.get("classify"),
-                        character=data.get("character"), **common)
+            return Case(
+                kind="example",
+                example=data["example"],
+                finding=data.get("finding"),
+                trace=data.get("trace"),
+                classify=data.get("classify"),
+                character=data.get("character"),
+                **common,
+            )
         form_name = data.get("form")
         if form_name is None:
             if not rule_forms:
-                self.problem(where, path, "a forms case needs a `form`: the rule concerns none",
-                             "Add `form: ...`, or make it an example or existence case.")
+                self.problem(
+                    where,
+                    path,
+                    "a forms case needs a `form`: the rule concerns none",
+                    "Add `form: ...`, or make it an example or existence case.",
+                )
                 return None
             form = rule_forms[0]
         else:
@@ -369,8 +419,12 @@ class _Builder:
             fact, _, party = key.partition("@")
             if fact not in self.facts:
                 guess = closest(fact, self.facts)
-                self.problem(where, (*path, "facts", key), f"no fact {fact!r} in facts.yaml",
-                             f"Did you mean {guess[0]!r}?" if guess else "Add it to facts.yaml.")
+                self.problem(
+                    where,
+                    (*path, "facts", key),
+                    f"no fact {fact!r} in facts.yaml",
+                    f"Did you mean {guess[0]!r}?" if guess else "Add it to facts.yaml.",
+                )
             facts.append((fact, party or None, bool(value)))
         return Case(
             kind="forms",
@@ -383,7 +437,9 @@ class _Builder:
             **common,
         )
 
-    def rule(self, data: Mapping[str, Any], family: str, where: Callable[..., Any], path: Path) -> Rule | None:
+    def rule(
+        self, data: Mapping[str, Any], family: str, where: Callable[..., Any], path: Path
+    ) -> Rule | None:
         forms: set[FormId] = set()
         names = list(FormId) if data["forms"] == ["all"] else data["forms"]
         for i, name in enumerate(names):
@@ -391,33 +447,52 @@ class _Builder:
                 forms.add(FormId.parse(name))
             except UnknownKind as exc:
                 self.problem(where, (*path, "forms", i), str(exc), None)
-        citations = [self.citation(c, where, (*path, "citations", i)) for i, c in enumerate(data["citations"])]
+        citations = [
+            self.citation(c, where, (*path, "citations", i))
+            for i, c in enumerate(data["citations"])
+        ]
         route = None
         if "route" in data:
             r = data["route"]
             rp = (*path, "route")
             joins = tuple(
-                (PartyType.parse(t), date.fromisoformat(d)) for t, d in sorted(r.get("joins", {}).items())
+                (PartyType.parse(t), date.fromisoformat(d))
+                for t, d in sorted(r.get("joins", {}).items())
             )
             route = Route(
                 self.types(r["members"], where, (*rp, "members")),
-                requires=[self.types(g, where, (*rp, "requires", i)) for i, g in enumerate(r.get("requires", []))],
+                requires=[
+                    self.types(g, where, (*rp, "requires", i))
+                    for i, g in enumerate(r.get("requires", []))
+                ],
                 min_parties=r.get("min_parties", 2),
                 joins=joins,
             )
         fact = data.get("fact")
         if fact is not None and fact not in self.facts:
             guess = closest(fact, self.facts)
-            self.problem(where, (*path, "fact"), f"no fact {fact!r} in facts.yaml",
-                         f"Did you mean {guess[0]!r}?" if guess else "Add it to facts.yaml.")
+            self.problem(
+                where,
+                (*path, "fact"),
+                f"no fact {fact!r} in facts.yaml",
+                f"Did you mean {guess[0]!r}?" if guess else "Add it to facts.yaml.",
+            )
         effect = Effect.parse(data["effect"])
         if effect is Effect.PERMIT and data["forms"] and route is None:
-            self.problem(where, path, f"permit rule {data['id']} concerns forms but has no `route`",
-                         "Add `route: {members: [...]}` saying whom the power admits.")
+            self.problem(
+                where,
+                path,
+                f"permit rule {data['id']} concerns forms but has no `route`",
+                "Add `route: {members: [...]}` saying whom the power admits.",
+            )
             return None
         if fact is not None and effect is not Effect.REQUIRE:
-            self.problem(where, (*path, "fact"), "only a `require` rule may name a fact",
-                         "Make the rule `effect: require`, or drop `fact`.")
+            self.problem(
+                where,
+                (*path, "fact"),
+                "only a `require` rule may name a fact",
+                "Make the rule `effect: require`, or drop `fact`.",
+            )
         frozen_forms = frozenset(forms)
         ordered = [FormId.parse(f) for f in names if f in FormId.aliases() or isinstance(f, FormId)]
         cases = tuple(
@@ -440,8 +515,14 @@ class _Builder:
             parties=self.types(data.get("parties", []), where, (*path, "parties")),
             route=route,
             excludes=self.types(data.get("excludes", []), where, (*path, "excludes")),
-            together=[self.types(g, where, (*path, "together", i)) for i, g in enumerate(data.get("together", []))],
-            needs=[self.types(g, where, (*path, "needs", i)) for i, g in enumerate(data.get("needs", []))],
+            together=[
+                self.types(g, where, (*path, "together", i))
+                for i, g in enumerate(data.get("together", []))
+            ],
+            needs=[
+                self.types(g, where, (*path, "needs", i))
+                for i, g in enumerate(data.get("needs", []))
+            ],
             unless=self.types(data.get("unless", []), where, (*path, "unless")),
             except_under=tuple(data.get("except_under", [])),
             min_parties=data.get("min_parties"),
@@ -459,6 +540,31 @@ class _Builder:
         )
 
 
+@functools.cache
+def instruments() -> Mapping[str, Instrument]:
+    """The bundled instruments table alone (``instruments.yaml``), read on first use.
+
+    The full rulebook check (:func:`load_rulebook`) validates the same file; this
+    quick path lets citations outside the rules (party types, accountability) name
+    instruments without loading every rule.
+    """
+    data = parse((rules_dir() / "instruments.yaml").read_text(encoding="utf-8"), "instruments.yaml")
+    if data.problems or not isinstance(data.data, dict):
+        raise RulebookError(data.problems)
+    out = {}
+    for key, spec in data.data["instruments"].items():
+        start = date.fromisoformat(spec["from"]) if spec.get("from") else None
+        end = date.fromisoformat(spec["to"]) if spec.get("to") else None
+        out[key] = Instrument(
+            key,
+            spec["title"],
+            spec["url"].rstrip("/"),
+            SourceKind.parse(spec.get("kind", "legislation")),
+            Period(start, end),
+        )
+    return out
+
+
 def load_rulebook(directory: str | FsPath | None = None) -> Rulebook:
     """Read and check every rule file in ``directory`` (default: the bundled rulebook).
 
@@ -468,7 +574,9 @@ def load_rulebook(directory: str | FsPath | None = None) -> Rulebook:
     b = _Builder()
     support: dict[str, tuple[Any, Any]] = {}
     for name, schema in _SUPPORT.items():
-        validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+        validator = jsonschema.Draft202012Validator(
+            schema, format_checker=jsonschema.FormatChecker()
+        )
         data, where, problems = _read(root / f"{name}.yaml", validator)
         b.problems += problems
         support[name] = (data, where)
@@ -499,15 +607,24 @@ def load_rulebook(directory: str | FsPath | None = None) -> Rulebook:
     for i, family in enumerate(index["families"]):
         path = root / f"{family}.yaml"
         if not path.exists():
-            b.problem(iwhere_, ("families", i), f"no rule file {family}.yaml", "Add the file or remove the family.")
+            b.problem(
+                iwhere_,
+                ("families", i),
+                f"no rule file {family}.yaml",
+                "Add the file or remove the family.",
+            )
             continue
         data, where, problems = _read(path, _family_validator())
         b.problems += problems
         if problems or data is None:
             continue
         if data["family"] != family:
-            b.problem(where, ("family",), f"the file says family {data['family']!r}",
-                      f"Name the family {family!r}, as its file name and rulebook.yaml do.")
+            b.problem(
+                where,
+                ("family",),
+                f"the file says family {data['family']!r}",
+                f"Name the family {family!r}, as its file name and rulebook.yaml do.",
+            )
         families.append((family, data["title"]))
         for j, item in enumerate(data["rules"]):
             rid = item["id"]
@@ -515,8 +632,12 @@ def load_rulebook(directory: str | FsPath | None = None) -> Rulebook:
                 other_where, other_path = seen[rid.lower()]
                 other = other_where(other_path)
                 at = f" (first defined at {other})" if other else ""
-                b.problem(where, ("rules", j, "id"), f"rule id {rid!r} is used twice{at}",
-                          "Rule ids are unique and never reused; give this rule a new id.")
+                b.problem(
+                    where,
+                    ("rules", j, "id"),
+                    f"rule id {rid!r} is used twice{at}",
+                    "Rule ids are unique and never reused; give this rule a new id.",
+                )
                 continue
             seen[rid.lower()] = (where, ("rules", j, "id"))
             rule = b.rule(item, family, where, ("rules", j))
@@ -527,8 +648,12 @@ def load_rulebook(directory: str | FsPath | None = None) -> Rulebook:
         for link in (*rule.amends, *rule.replaces, *rule.except_under):
             if link not in ids:
                 where, path = seen[rule.id.lower()]
-                b.problem(where, path[:-1], f"rule {rule.id} refers to {link!r}, which is not a rule",
-                          "Correct the id in `amends`, `replaces` or `except_under`.")
+                b.problem(
+                    where,
+                    path[:-1],
+                    f"rule {rule.id} refers to {link!r}, which is not a rule",
+                    "Correct the id in `amends`, `replaces` or `except_under`.",
+                )
     if b.problems:
         raise RulebookError(b.problems)
     by_id = {r.id.lower(): r for r in rules}

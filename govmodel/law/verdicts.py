@@ -332,16 +332,15 @@ def forms(
 
 
 def _verdict(outcome: Outcome, on: date) -> FormVerdict:
-    reasons = tuple(
-        Reason.from_rule(r, on) for r in (*outcome.deciding, *outcome.alternatives)
-    )
+    reasons = tuple(Reason.from_rule(r, on) for r in (*outcome.deciding, *outcome.alternatives))
     if outcome.verdict is Verdict.UNKNOWN:
         confidence = Confidence.LOW
     else:
         deciding = [
             r
             for r in outcome.deciding
-            if r.effect in (Effect.PERMIT, Effect.FORBID) or r.dispute
+            if r.effect in (Effect.PERMIT, Effect.FORBID)
+            or r.dispute
             or (outcome.verdict is Verdict.NOT_LAWFUL and r.effect is Effect.REQUIRE)
         ]
         confidence = min_confidence(deciding or list(outcome.deciding))
@@ -355,8 +354,7 @@ def _verdict(outcome: Outcome, on: date) -> FormVerdict:
         confidence,
         outcome.considered,
         tuple(
-            Condition(q.text, q.rule.id, q.fact, q.status, q.parties)
-            for q in outcome.requirements
+            Condition(q.text, q.rule.id, q.fact, q.status, q.parties) for q in outcome.requirements
         ),
         outcome.questions,
     )

@@ -15,7 +15,7 @@ from govmodel.law.base import Rule
 from govmodel.law.rulebook import Rulebook, load_rulebook
 from govmodel.model.kinds import closest
 
-__all__ = ["RULEBOOK", "get", "in_force", "rulebook", "rule_order"]
+__all__ = ["RULEBOOK", "get", "in_force", "rule_order", "rulebook"]
 
 
 @functools.cache
