@@ -400,7 +400,7 @@ def _evaluate(ctx: _Context) -> Outcome:
     if verdict in (Verdict.LAWFUL, Verdict.PARTIAL):
         deciding = [*chosen, *barred_rules, *deciding]
     elif verdict is Verdict.UNKNOWN:
-        deciding = [*chosen, *barred_rules, *_nearest(ctx, undecided)]
+        deciding = [*chosen, *barred_rules, *_live(ctx, _nearest(ctx, undecided))]
     else:
         deciding = [*deciding, *barred_rules]
     if verdict is Verdict.NOT_LAWFUL and not any(
@@ -408,7 +408,7 @@ def _evaluate(ctx: _Context) -> Outcome:
     ):
         # The rules do not forbid this; they only fail to permit it: say so.
         verdict = Verdict.UNKNOWN
-        deciding = [*deciding, *_nearest(ctx, parties)]
+        deciding = [*deciding, *_live(ctx, _nearest(ctx, parties))]
         questions.append(
             f"No rule in the rulebook forbids {info.title.lower()} for this mix on "
             f"{ctx.on.isoformat()}, and none permits it; a statutory power covering "
@@ -482,6 +482,11 @@ def _evaluate(ctx: _Context) -> Outcome:
         tuple(dict.fromkeys(questions)),
         tuple(r for r in alternatives if r not in deciding),
     )
+
+
+def _live(ctx: _Context, rules: Sequence[Rule]) -> list[Rule]:
+    """The rules in force on the date (only those may be reasons; others are named)."""
+    return [r for r in rules if r.in_force_on(ctx.on)]
 
 
 def _ids(rules: Sequence[Rule]) -> str:
