@@ -320,6 +320,38 @@ def _record_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
                         where(("facts", i, "fact")),
                     )
                 )
+    groups = {
+        r.get("id"): r
+        for _, r in _records(data, "bodies")
+        if r.get("kind") == "committees_in_common"
+    }
+    for path, record in _records(data, "bodies"):
+        target = record.get("in_common")
+        if not isinstance(target, str) or target not in ids["bodies"]:
+            continue  # unknown ids are reported with the other references
+        group = groups.get(target)
+        orgs = record.get("organisations")
+        if group is None:
+            problems.append(
+                Problem(
+                    (*path, "in_common"),
+                    f"{target!r} is not a committees-in-common group",
+                    "Name a body of kind `committees_in_common`, or drop `in_common`.",
+                    where((*path, "in_common")),
+                )
+            )
+        elif not (
+            isinstance(orgs, list) and len(orgs) == 1 and orgs[0] in group.get("organisations", [])
+        ):
+            problems.append(
+                Problem(
+                    (*path, "organisations"),
+                    f"a committee meeting in {target!r} must belong to one of its organisations",
+                    "Each committee in common is one organisation's own committee: list that "
+                    "organisation alone, and list it on the group too.",
+                    where((*path, "organisations")),
+                )
+            )
     for collection, cls in COLLECTIONS.items():
         for path, record in _records(data, collection):
             check_refs(record, path, cls)

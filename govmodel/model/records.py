@@ -256,6 +256,15 @@ class Body(Dated):
     terms_of_reference: str | None = attrs.field(
         default=None, kw_only=True, metadata=_doc("Reference to the terms of reference document.")
     )
+    in_common: str | None = attrs.field(
+        default=None,
+        kw_only=True,
+        metadata=_doc(
+            "The committees-in-common group (a body of kind `committees_in_common`) that this "
+            "committee of one organisation meets in.",
+            ref="bodies",
+        ),
+    )
     start: date | None = _start()
     end: date | None = _end()
     note: str | None = _note()
