@@ -519,7 +519,9 @@ def _nearest(ctx: _Context, parties: Sequence[Party]) -> list[Rule]:
     """The rules closest to deciding for ``parties``: those that name their types for
     this form (in force first, then nearest in time), then the form's powers in force."""
     types = {p.type for p in parties}
-    naming = [r for r in ctx.rules if r.parties and r.parties & types]
+    naming = [
+        r for r in ctx.rules if r.parties and r.parties & types and r.family != "existence"
+    ]
 
     def distance(rule: Rule) -> int:
         start, end = rule.in_force.start, rule.in_force.end

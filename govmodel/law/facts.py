@@ -10,9 +10,11 @@ a condition whose fact is not stated is reported as a question.
 A fact is ``true`` or ``false``, for the arrangement as a whole or for one
 party (an organisation id, or a party's name).
 
->>> facts = Facts.of([("governors_approved_transaction", "eput", True)])
->>> facts.get("governors_approved_transaction", "eput"), facts.get("governors_approved_transaction", "nelft")
-(True, None)
+>>> facts = Facts.of([("governors_approved_application", "eput", True)])
+>>> facts.get("governors_approved_application", "eput")
+True
+>>> facts.get("governors_approved_application", "nelft") is None
+True
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from typing import Protocol
 
 import attrs
 
-__all__ = ["FactSpec", "FactValue", "Facts", "no_facts", "parse_fact_value"]
+__all__ = ["FactSpec", "FactValue", "Facts", "no_facts", "parse_fact_option", "parse_fact_value"]
 
 FactValue = bool
 
@@ -99,6 +101,19 @@ class Facts:
         return sorted(
             ((f, p, v) for (f, p), v in self.values.items()), key=lambda t: (t[0], t[1] or "")
         )
+
+
+def parse_fact_option(text: str) -> tuple[str, str | None, bool]:
+    """``NAME[@PARTY]=yes|no`` (the command line's ``--fact``) as ``(fact, party, value)``.
+
+    >>> parse_fact_option("governors_approved_application@eput=yes")
+    ('governors_approved_application', 'eput', True)
+    """
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise ValueError(f"{text!r}: write a fact as NAME=yes or NAME@PARTY=no")
+    fact, _, party = name.strip().partition("@")
+    return fact, party or None, parse_fact_value(value)
 
 
 def no_facts() -> Facts:

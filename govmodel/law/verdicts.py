@@ -227,24 +227,44 @@ class FormsResult:
             ]
         )
 
-    def __str__(self) -> str:
+    def applicable(self) -> tuple[FormVerdict, ...]:
+        """The forms that concern these parties: all but those about other party types
+        (a provider-arm outcome when no primary care trust takes part, say)."""
+        types = {p.type for p in self.parties}
+        return tuple(v for v in self.forms if _applies(v, types))
+
+    def render(self, *, every_form: bool = False) -> str:
+        """The verdicts as text; forms about other party types are listed in one line
+        unless ``every_form``."""
         head = ", ".join(f"{p.name} ({p.type.value})" for p in self.parties)
         lines = [f"Governance forms on {self.on.isoformat()} for {head}", ""]
+        shown = self.forms if every_form else self.applicable()
         width = max(len(v.form.value) for v in self.forms)
-        for v in self.forms:
+        for v in shown:
             flag = " (disputed)" if v.disputed else ""
             lines.append(
                 f"{v.form.value:<{width}}  {v.verdict.value:<13} {v.confidence.value:<6}{flag}"
             )
-            if v.verdict is Verdict.PARTIAL:
+            if v.verdict in (Verdict.PARTIAL, Verdict.UNKNOWN) and v.eligible:
                 lines.append(f"{'':<{width}}  eligible: {', '.join(v.eligible)}")
             rules = ", ".join(
                 r.rule for r in v.reasons if r.effect in (Effect.PERMIT, Effect.FORBID)
             )
             if rules:
                 lines.append(f"{'':<{width}}  rules: {rules}")
+            unmet = [c for c in v.requirements if c.status == "unmet"]
+            for c in unmet:
+                lines.append(f"{'':<{width}}  unmet: {c.fact} ({c.rule})")
+            for q in v.questions:
+                lines.append(f"{'':<{width}}  ? {q}")
+        hidden = [v.form.value for v in self.forms if v not in shown]
+        if hidden:
+            lines += ["", f"Not about these parties (shown with --all): {', '.join(hidden)}."]
         lines += ["", "Run `govmodel rule ID` for any rule's text, citation and confidence."]
         return "\n".join(lines) + "\n"
+
+    def __str__(self) -> str:
+        return self.render()
 
     def _repr_html_(self) -> str:
         rows = []
@@ -269,6 +289,11 @@ class FormsResult:
             "<th>confidence</th><th>rules</th><th>conditions</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>"
         )
+
+
+def _applies(verdict: FormVerdict, types: set[PartyType]) -> bool:
+    subjects = form_info(verdict.form).subjects
+    return not subjects or bool(subjects & types)
 
 
 PartyLike = PartyType | str | Organisation | tuple[PartyType | str, str] | Party
