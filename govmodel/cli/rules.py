@@ -14,6 +14,9 @@ __all__ = ["RULE", "RULES", "rule_dict"]
 def _configure_rules(p: argparse.ArgumentParser) -> None:
     p.add_argument("--on", type=iso_date, help="only rules in force on this date")
     p.add_argument("--form", help="only rules about this governance form")
+    p.add_argument(
+        "--facts", action="store_true", help="list the facts the rules' conditions turn on"
+    )
     p.add_argument("--format", choices=["table", "json"], default="table")
 
 
@@ -30,7 +33,13 @@ def rule_dict(rule: Any) -> dict[str, Any]:
             "from": rule.in_force.start.isoformat() if rule.in_force.start else None,
             "to": rule.in_force.end.isoformat() if rule.in_force.end else None,
         },
-        "citations": [{"text": c.text, "url": c.url} for c in rule.citations],
+        "citations": [_citation(c) for c in rule.citations],
+        "words": [{"quote": w.quote, "url": w.url} for w in rule.words],
+        "family": rule.family,
+        "fact": rule.fact,
+        "amends": list(rule.amends),
+        "replaces": list(rule.replaces),
+        "cases": [_case(c) for c in rule.cases],
         "basis": rule.basis.value,
         "confidence": rule.confidence.value,
         "disputed": rule.dispute,
@@ -40,10 +49,68 @@ def rule_dict(rule: Any) -> dict[str, Any]:
     }
 
 
+def _citation(c: Any) -> dict[str, Any]:
+    return {
+        "text": c.text,
+        "url": c.url,
+        "kind": c.kind.value,
+        "from": c.in_force.start.isoformat() if c.in_force.start else None,
+        "to": c.in_force.end.isoformat() if c.in_force.end else None,
+    }
+
+
+def _case(c: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {"kind": c.kind, "on": c.on.isoformat()}
+    for key in (
+        "parties",
+        "party",
+        "exists",
+        "matter",
+        "reserved_to",
+        "example",
+        "finding",
+        "trace",
+        "classify",
+        "character",
+        "source",
+        "note",
+    ):
+        value = getattr(c, key)
+        if value not in (None, ()):
+            out[key] = list(value) if isinstance(value, tuple) else value
+    if c.form is not None:
+        out["form"] = c.form.value
+    if c.verdict is not None:
+        out["verdict"] = c.verdict.value
+    if c.eligible is not None:
+        out["eligible"] = list(c.eligible)
+    if c.facts:
+        out["facts"] = {f"{f}@{p}" if p else f: v for f, p, v in c.facts}
+    return out
+
+
 def _run_rules(args: argparse.Namespace) -> int:
     from govmodel.law.rules import rulebook
     from govmodel.model.kinds import FormId
 
+    if args.facts:
+        facts = rulebook().facts
+        if args.format == "json":
+            sys.stdout.write(
+                to_json(
+                    {
+                        "facts": [
+                            {"id": f.id, "question": f.question, "note": f.note}
+                            for f in facts.values()
+                        ]
+                    }
+                )
+            )
+            return 0
+        for f in facts.values():
+            print(f"{f.id}\n    {f.question}")
+        print(f"\n{len(facts)} facts. State them in a model's `facts:` or with --fact NAME=yes.")
+        return 0
     rules = list(rulebook())
     if args.on:
         rules = [r for r in rules if r.in_force_on(args.on)]
@@ -82,13 +149,44 @@ def _run_rule(args: argparse.Namespace) -> int:
     print(f"  in force:   {rule.in_force}")
     print(f"  basis:      {rule.basis.value}, confidence {rule.confidence.value}")
     for c in rule.citations:
-        print(f"  citation:   {c.text}\n              {c.url}")
+        dated = f" [{c.in_force}]" if c.is_law and (c.in_force.start or c.in_force.end) else ""
+        kind = "" if c.is_law else f" ({c.kind.value})"
+        print(f"  citation:   {c.text}{kind}{dated}\n              {c.url}")
+    for w in rule.words:
+        print(f"  words:      \u201c{w.quote}\u201d\n              {w.url}")
+    if rule.fact:
+        print(f"  fact:       {rule.fact}{' (each party)' if rule.per_party else ''}")
     if rule.dispute:
         print("  DISPUTED:\n" + wrap(rule.dispute, indent="    "))
     if rule.note:
         print("  note:\n" + wrap(rule.note, indent="    "))
-    print(f"  added in govmodel {rule.since}")
+    for link, ids in (("amends", rule.amends), ("replaces", rule.replaces)):
+        if ids:
+            print(f"  {link}:    {', '.join(ids)}")
+    for c in rule.cases:
+        print(f"  case:       {_case_line(c)}")
+        if c.source:
+            print(f"              {c.source}")
+    print(f"  added in govmodel {rule.since}{' (retired)' if rule.retired else ''}")
     return 0
+
+
+def _case_line(c: Any) -> str:
+    if c.kind == "forms":
+        facts = "".join(
+            f", {f}{'@' + p if p else ''}={'yes' if v else 'no'}" for f, p, v in c.facts
+        )
+        eligible = f" (eligible: {', '.join(c.eligible)})" if c.eligible else ""
+        return (
+            f"{c.form.value} for {', '.join(c.parties)} on {c.on.isoformat()}{facts}: "
+            f"{c.verdict.value}{eligible}"
+        )
+    if c.kind == "existence":
+        return f"a {c.party} {'existed' if c.exists else 'did not exist'} on {c.on.isoformat()}"
+    if c.kind == "reserved":
+        return f"{c.matter} is reserved to the {c.reserved_to} of a {c.party} on {c.on.isoformat()}"
+    what = c.finding or c.trace or f"{c.classify} is {c.character}"
+    return f"{c.example} on {c.on.isoformat()}: {what}"
 
 
 RULES = Command(
