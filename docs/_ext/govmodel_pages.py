@@ -125,9 +125,40 @@ def _rule_page(rule: Rule) -> str:
         "## Legal basis",
         "",
     ]
-    out += [f"- [{_cell(c.text)}]({c.url})" for c in rule.citations]
+    for c in rule.citations:
+        dated = (
+            f", in force {c.in_force}" if c.is_law and (c.in_force.start or c.in_force.end) else ""
+        )
+        kind = "" if c.is_law else f" ({c.kind.value})"
+        out.append(f"- [{_cell(c.text)}]({c.url}){kind}{dated}")
+    if rule.words:
+        out += ["", "## The words it rests on", ""]
+        out += [f"> {_cell(w.quote)}\n>\n> <{w.url}>\n" for w in rule.words]
+    if rule.amends or rule.replaces:
+        out += [""]
+        out += [
+            f"Amends {', '.join(f'[{i}]({i}.md)' for i in rule.amends)}." if rule.amends else ""
+        ]
+        out += [
+            f"Replaces {', '.join(f'[{i}]({i}.md)' for i in rule.replaces)}."
+            if rule.replaces
+            else ""
+        ]
     if rule.dispute:
         out += ["", "## Where lawyers disagree", "", rule.dispute]
+    if rule.cases:
+        out += [
+            "",
+            "## Cases",
+            "",
+            "Worked examples the test suite checks this rule against.",
+            "",
+            "| case | source |",
+            "|---|---|",
+        ]
+        for c in rule.cases:
+            source = f"[source]({c.source})" if c.source else ""
+            out.append(f"| {_cell(c.describe())} | {source} |")
     example = _example(rule)
     if example:
         out += ["", "## Example", "", example]

@@ -164,29 +164,11 @@ def _run_rule(args: argparse.Namespace) -> int:
         if ids:
             print(f"  {link}:    {', '.join(ids)}")
     for c in rule.cases:
-        print(f"  case:       {_case_line(c)}")
+        print(f"  case:       {c.describe()}")
         if c.source:
             print(f"              {c.source}")
     print(f"  added in govmodel {rule.since}{' (retired)' if rule.retired else ''}")
     return 0
-
-
-def _case_line(c: Any) -> str:
-    if c.kind == "forms":
-        facts = "".join(
-            f", {f}{'@' + p if p else ''}={'yes' if v else 'no'}" for f, p, v in c.facts
-        )
-        eligible = f" (eligible: {', '.join(c.eligible)})" if c.eligible else ""
-        return (
-            f"{c.form.value} for {', '.join(c.parties)} on {c.on.isoformat()}{facts}: "
-            f"{c.verdict.value}{eligible}"
-        )
-    if c.kind == "existence":
-        return f"a {c.party} {'existed' if c.exists else 'did not exist'} on {c.on.isoformat()}"
-    if c.kind == "reserved":
-        return f"{c.matter} is reserved to the {c.reserved_to} of a {c.party} on {c.on.isoformat()}"
-    what = c.finding or c.trace or f"{c.classify} is {c.character}"
-    return f"{c.example} on {c.on.isoformat()}: {what}"
 
 
 RULES = Command(

@@ -306,7 +306,8 @@ def _record_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
                     org,
                     known["organisations"],
                     "organisation",
-                    "Name an organisation id from `organisations:`, or omit it for the whole arrangement.",
+                    "Name an organisation id from `organisations:`, or omit it for the "
+                    "whole arrangement.",
                 )
             fact = entry.get("fact")
             if isinstance(fact, str) and fact not in known_facts:

@@ -223,6 +223,26 @@ class Case:
     source: str | None = None
     note: str | None = None
 
+    def describe(self) -> str:
+        """The case in one line, as a reviewer reads it."""
+        on = self.on.isoformat()
+        if self.kind == "forms":
+            assert self.form is not None and self.verdict is not None
+            facts = "".join(
+                f", {f}{'@' + p if p else ''}={'yes' if v else 'no'}" for f, p, v in self.facts
+            )
+            eligible = f" (eligible: {', '.join(self.eligible)})" if self.eligible else ""
+            return (
+                f"{self.form.value} for {', '.join(self.parties)} on {on}{facts}: "
+                f"{self.verdict.value}{eligible}"
+            )
+        if self.kind == "existence":
+            return f"a {self.party} {'existed' if self.exists else 'did not exist'} on {on}"
+        if self.kind == "reserved":
+            return f"{self.matter} is reserved to the {self.reserved_to} of a {self.party} on {on}"
+        what = self.finding or self.trace or f"{self.classify} is {self.character}"
+        return f"{self.example} on {on}: {what}"
+
 
 @attrs.frozen(kw_only=True)
 class Rule:

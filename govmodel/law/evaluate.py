@@ -366,9 +366,13 @@ def _evaluate(ctx: _Context) -> Outcome:
     #    a council), and conditions on the whole arrangement stated unmet.
     blocking: list[Rule] = []
     for rule in ctx.live:
-        if rule.effect is Effect.REQUIRE and rule.needs and not _needs_met(rule, group):
-            if not _could_meet(rule, group, undecided):
-                blocking.append(rule)
+        if (
+            rule.effect is Effect.REQUIRE
+            and rule.needs
+            and not _needs_met(rule, group)
+            and not _could_meet(rule, group, undecided)
+        ):
+            blocking.append(rule)
     for req in requirements:
         if req.required and req.status == UNMET and not req.rule.per_party:
             blocking.append(req.rule)
@@ -519,9 +523,7 @@ def _nearest(ctx: _Context, parties: Sequence[Party]) -> list[Rule]:
     """The rules closest to deciding for ``parties``: those that name their types for
     this form (in force first, then nearest in time), then the form's powers in force."""
     types = {p.type for p in parties}
-    naming = [
-        r for r in ctx.rules if r.parties and r.parties & types and r.family != "existence"
-    ]
+    naming = [r for r in ctx.rules if r.parties and r.parties & types and r.family != "existence"]
 
     def distance(rule: Rule) -> int:
         start, end = rule.in_force.start, rule.in_force.end
