@@ -58,8 +58,9 @@ def _example_case(rule: Rule, case: Case) -> None:
         assert any(f.rule == rule.id for f in found), [f.rule for f in found]
     elif case.trace:
         trace = govmodel.trace(model, case.trace, on=case.on)
-        cited = {s.citation for path in trace.paths for s in path}
-        assert cited & set(rule.citations), "the trace cites none of the rule's citations"
+        cited = {(s.citation.text, s.citation.url) for path in trace.paths for s in path}
+        own = {(c.text, c.url) for c in rule.citations}
+        assert cited & own, "the trace cites none of the rule's citations"
     else:
         assert case.classify is not None
         c = model.classify(case.classify, on=case.on)

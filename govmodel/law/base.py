@@ -336,7 +336,29 @@ class Rule:
 
         A rule with ``together`` groups applies only when every group is present.
         """
-        present = set(types)
+        present = list(types)
+        if self.unless and any(t in self.unless for t in present):
+            return False
         if self.together:
-            return all(present & group for group in self.together)
-        return not self.parties or bool(present & self.parties)
+            return distinct_match(self.together, present)
+        return not self.parties or bool(set(present) & self.parties)
+
+
+def distinct_match(groups: tuple[frozenset[PartyType], ...], types: Iterable[PartyType]) -> bool:
+    """Whether a distinct one of ``types`` can be found for every group.
+
+    >>> ccg = PartyType.CLINICAL_COMMISSIONING_GROUP
+    >>> distinct_match((frozenset({ccg}), frozenset({ccg})), [ccg])
+    False
+    """
+    pool = list(types)
+
+    def place(i: int, used: frozenset[int]) -> bool:
+        if i == len(groups):
+            return True
+        return any(
+            j not in used and t in groups[i] and place(i + 1, used | {j})
+            for j, t in enumerate(pool)
+        )
+
+    return place(0, frozenset())

@@ -46,7 +46,7 @@ from datetime import date
 
 import attrs
 
-from govmodel.law.base import Confidence, Effect, Rule
+from govmodel.law.base import Confidence, Effect, Rule, distinct_match
 from govmodel.law.facts import Facts, FactValue, no_facts
 from govmodel.law.forms import Combination, form_info
 from govmodel.law.rules import rule_order, rulebook
@@ -151,16 +151,7 @@ def _meets(rule: Rule, group: Sequence[Party]) -> bool:
 
 def _matches(groups: Sequence[frozenset[PartyType]], parties: Sequence[Party]) -> bool:
     """Whether distinct parties can be found for every group (one party per group)."""
-
-    def place(i: int, used: frozenset[int]) -> bool:
-        if i == len(groups):
-            return True
-        return any(
-            j not in used and p.type in groups[i] and place(i + 1, used | {j})
-            for j, p in enumerate(parties)
-        )
-
-    return place(0, frozenset())
+    return distinct_match(tuple(groups), [p.type for p in parties])
 
 
 def _clash(rule: Rule, group: Sequence[Party], under: Rule | None = None) -> bool:
@@ -347,7 +338,9 @@ def _evaluate(ctx: _Context) -> Outcome:
                     )
                 )
             elif admitting and all(
-                _covered(r, candidates_for(r), ctx.on) == [p] for r in admitting
+                _covered(r, candidates_for(r), ctx.on) == [p]
+                or any(o is r for o, _ in options)
+                for r in admitting
             ):
                 standings.append(
                     Standing(
