@@ -67,9 +67,10 @@ def test_a_lead_provider_and_contractual_jv_are_lawful() -> None:
 
 
 def test_a_corporate_jv_lawful_for_providers_pct_shareholding_unconfirmed() -> None:
-    """A company or CIC vehicle is lawful; PCTs' power to hold shares is unconfirmed (low)."""
+    """A company or CIC vehicle is open to the providers and councils; PCTs' power to hold
+    shares is unconfirmed (CORP-009), so the verdict is unknown, never a confident no."""
     v = judge(ESSEX_2010_SE, "2010-04-01")["corporate_joint_venture"]
-    assert v.verdict is PARTIAL
+    assert v.verdict is V.UNKNOWN
     assert set(v.eligible) == {
         "SEPT",
         "Southend FT",
