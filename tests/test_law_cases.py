@@ -67,9 +67,10 @@ def test_a_lead_provider_and_contractual_jv_are_lawful() -> None:
 
 
 def test_a_corporate_jv_lawful_for_providers_pct_shareholding_unconfirmed() -> None:
-    """A company or CIC vehicle is lawful; PCTs' power to hold shares is unconfirmed (low)."""
+    """A company or CIC vehicle is open to the providers and councils; PCTs' power to hold
+    shares is unconfirmed (CORP-009), so the verdict is unknown, never a confident no."""
     v = judge(ESSEX_2010_SE, "2010-04-01")["corporate_joint_venture"]
-    assert v.verdict is PARTIAL
+    assert v.verdict is V.UNKNOWN
     assert set(v.eligible) == {
         "SEPT",
         "Southend FT",
@@ -365,6 +366,12 @@ EXAMPLE_ANSWERS = {
         "contractual_joint_venture": LAWFUL,
         "section_75_partnership": LAWFUL,
         "delegation_of_functions": PARTIAL,
+        # the PCTs' power to hold shares is unconfirmed (CORP-009)
+        "corporate_joint_venture": V.UNKNOWN,
+        # the two PCTs only (TCS-003); the FTs and councils are no party to a spin-out
+        "social_enterprise_spin_out": PARTIAL,
+        # the PCTs and the two FT bidders; the councils integrate through s.75 (TCS-012)
+        "service_transfer": PARTIAL,
     },
     "shropshire-pcts-2010": {
         "joint_committee": PARTIAL,
@@ -373,6 +380,10 @@ EXAMPLE_ANSWERS = {
         "contractual_joint_venture": LAWFUL,
         "section_75_partnership": LAWFUL,
         "delegation_of_functions": PARTIAL,
+        "corporate_joint_venture": V.UNKNOWN,
+        "social_enterprise_spin_out": PARTIAL,
+        # the PCTs and SaTH (TCS-010); not the councils
+        "service_transfer": PARTIAL,
     },
     "msecc-2020": {
         "joint_committee": NO,
@@ -425,3 +436,40 @@ def test_forms_on_each_example_agrees_with_the_reference(
     got = {f["form"]: f["verdict"] for f in json.loads(capsys.readouterr().out)["forms"]}
     for form, verdict in EXAMPLE_ANSWERS[name].items():
         assert got[form] == verdict.value, form
+
+
+# -- (a) and (b) again: where the provider arms could go (Transforming Community Services) ---
+def test_a_essex_provider_arm_choices_on_2010_04_01() -> None:
+    """Spin-out for the PCTs; transfer to SEPT or Southend FT; councils by s.75, not transfer."""
+    result = judge(ESSEX_2010, "2010-04-01")
+    spin = result["social_enterprise_spin_out"]
+    assert (spin.verdict, spin.eligible) == (PARTIAL, ("SE Essex PCT", "Mid Essex PCT"))
+    assert {"TCS-001", "TCS-003"} <= rules_of(spin) and spin.disputed  # TCS-002, Gloucestershire
+    transfer = result["service_transfer"]
+    assert transfer.verdict is PARTIAL
+    assert transfer.eligible == ("SE Essex PCT", "Mid Essex PCT", "SEPT", "Southend FT")
+    assert {"TCS-011", "TCS-012", "TCS-014", "TCS-015"} <= rules_of(transfer)
+    assert any("monitor_assessed_transaction" in q for q in transfer.questions)
+    assert any("procurement_regime_followed" in q for q in result["lead_provider"].questions)
+
+
+def test_a_sept_as_preferred_acquirer_on_2010_10_29() -> None:
+    """The transfer to SEPT is lawful once Monitor and the CCP have cleared it."""
+    from govmodel.law.facts import Facts
+
+    mix = [("pct", "SE Essex PCT"), ("ft", "SEPT")]
+    v = judge(mix, "2010-10-29")["service_transfer"]
+    assert v.verdict is LAWFUL and {"TCS-011", "TCS-017"} <= rules_of(v)
+    blocked = Facts.of([("competition_review_cleared", None, False)])
+    no = govmodel.law.forms(mix, on="2010-10-29", facts=blocked)["service_transfer"]
+    assert no.verdict is NO and "TCS-015" in rules_of(no)
+
+
+def test_b_shropshire_provider_arm_choices_on_2010_09_22() -> None:
+    """Integration with SaTH (an NHS trust, by NHS contract) or a spin-out by the PCTs."""
+    result = judge(SHROPSHIRE, "2010-09-22")
+    transfer = result["service_transfer"]
+    assert transfer.eligible == ("Telford PCT", "Shropshire PCT", "SaTH")
+    assert "TCS-010" in rules_of(transfer) and "LP-006" in rules_of(transfer)
+    spin = result["social_enterprise_spin_out"]
+    assert spin.eligible == ("Telford PCT", "Shropshire PCT")
