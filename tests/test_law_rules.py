@@ -129,7 +129,8 @@ def test_a_cic_is_never_eligible_for_section_75(mix: tuple[list[PartyType], date
 
 @given(mixes())
 def test_verdicts_are_consistent_with_eligibility(mix: tuple[list[PartyType], date]) -> None:
-    """Lawful means all eligible; partial means a proper subset; otherwise nobody."""
+    """Lawful means all eligible; partial a proper subset; unknown lists those known able
+    to take part (possibly none); otherwise nobody."""
     types, day = mix
     result = govmodel.forms(types, on=day)
     names = [p.name for p in result.parties]
@@ -138,6 +139,8 @@ def test_verdicts_are_consistent_with_eligibility(mix: tuple[list[PartyType], da
             assert list(v.eligible) == names
         elif v.verdict is Verdict.PARTIAL:
             assert set(v.eligible) < set(names) and v.eligible
+        elif v.verdict is Verdict.UNKNOWN:
+            assert set(v.eligible) < set(names)
         else:
             assert v.eligible == ()
 

@@ -163,16 +163,31 @@ def _clash(rule: Rule, group: Sequence[Party], under: Rule | None = None) -> boo
     return _matches(rule.together, group)
 
 
+def _without_clashes(
+    group: list[Party], clashes: Sequence[Rule], under: Rule
+) -> tuple[list[Party], list[Rule]]:
+    """``group`` less the parties a forbid-together rule keeps out of it under ``under``:
+    of each forbidden combination, the side with fewer parties leaves (a CCG leaves a
+    group of a council and two trusts, rather than the trusts)."""
+    hit: list[Rule] = []
+    group = list(group)
+    while True:
+        found = next((c for c in clashes if _clash(c, group, under)), None)
+        if found is None:
+            return group, hit
+        hit.append(found)
+        sides = [[p for p in group if p.type in g] for g in found.together]
+        leaving = min(reversed(sides), key=len)
+        group = [p for p in group if p not in leaving]
+
+
 def _clashes_with(
     rule: Rule, party: Party, others: Sequence[Party], under: Rule | None = None
 ) -> bool:
     """Whether a forbid-together rule forbids ``party`` alongside ``others``."""
     if not rule.together or not any(party.type in g for g in rule.together):
         return False
-    if not _clash(rule, [party, *others], under):
-        return False
-    # the party itself must be needed to complete the forbidden combination
-    return not _matches(rule.together, list(others))
+    return _clash(rule, [party, *others], under)
 
 
 @attrs.frozen
@@ -275,11 +290,9 @@ def _evaluate(ctx: _Context) -> Outcome:
     if info.combination is Combination.ONE_POWER:
         for rule in permits:
             group = _covered(rule, candidates_for(rule), ctx.on)
+            group, hit = _without_clashes(group, clashes, rule)
+            clashed.extend(hit)
             if len(group) >= info.min_parties and _meets(rule, group):
-                hit = [c for c in clashes if _clash(c, group, rule)]
-                if hit:
-                    clashed.extend(hit)
-                    continue
                 options.append((rule, group))
         options.sort(key=lambda o: (-len(o[1]), -o[0].confidence.rank, rule_order(o[0])))
         group = options[0][1] if options else []
