@@ -4,7 +4,6 @@ code, a snapshot of each rendered finding, and the engine's contracts."""
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -50,7 +49,9 @@ def test_rendered_finding_matches_its_snapshot(code: str) -> None:
     """The failing fixture's findings render exactly as the reviewed snapshot."""
     text = rendered(check(fixture(code, "fail")), code)
     snap = HERE / code / "fail.snap"
-    assert snap.exists(), f"no snapshot for {code}: run tests/update_snapshots.py {code} and review it"
+    assert snap.exists(), (
+        f"no snapshot for {code}: run tests/update_snapshots.py {code} and review it"
+    )
     assert text == snap.read_text(encoding="utf-8"), (
         f"{code}'s findings changed; if that is deliberate, run tests/update_snapshots.py "
         f"{code} and review the diff"

@@ -10,8 +10,15 @@ difference are deliberate and noted where they occur:
 * For committees in common with a non-NHS member, the reference labels two
   rows "ADVISORY ONLY" and one "PARTIAL" while describing the same substance
   (the NHS bodies' committees may decide; the non-NHS body only advises).
-  govmodel answers ``partial`` with the NHS bodies eligible and marks the
-  point disputed, as REFERENCE section 8.1 asks (warn, never "NO").
+  govmodel answers ``partial`` with the NHS bodies eligible (CINC-003). The
+  reference's "some advisers accept a mixed committee in common" had no source
+  the research could find, so the point is no longer marked disputed.
+
+Where the later research corrected the reference, the test follows the research
+and says so: PCT functions could be exercised jointly with NHS trusts (NHS Act
+2006 s.19(2)-(3)) but never with foundation trusts; section 75 lets councils and
+NHS bodies exercise each other's functions; a PCT and an NHS trust could not form
+a joint committee (s.19(4)(b)).
 """
 
 from __future__ import annotations
@@ -55,7 +62,7 @@ def test_a_committees_in_common_lawful_for_nhs_and_councils_cic_advisory() -> No
     """PCTs, FT committees of directors and councils may meet in common; a CIC only advises."""
     assert judge(ESSEX_2010, "2010-04-01")["committees_in_common"].verdict is LAWFUL
     v = judge(ESSEX_2010_SE, "2010-04-01")["committees_in_common"]
-    assert v.verdict is PARTIAL and "Social enterprise" not in v.eligible and v.disputed
+    assert v.verdict is PARTIAL and "Social enterprise" not in v.eligible
     assert "CINC-003" in rules_of(v)
 
 
@@ -90,10 +97,12 @@ def test_a_section_75_lawful_between_pcts_and_councils_never_the_cic() -> None:
 
 
 def test_a_no_delegation_to_a_cic_or_ft_but_pct_to_pct() -> None:
-    """PCT functions may be exercised by another PCT; never by the FTs or a CIC."""
+    """PCT functions may be exercised by another PCT, and shared with the councils under
+    section 75; never by the FTs (DEL-017) or a CIC (DEL-002)."""
     v = judge(ESSEX_2010_SE, "2010-04-01")["delegation_of_functions"]
-    assert (v.verdict, v.eligible) == (PARTIAL, ("SE Essex PCT", "Mid Essex PCT"))
-    assert {"DEL-007", "DEL-002"} <= rules_of(v)
+    assert v.verdict is PARTIAL
+    assert v.eligible == ("SE Essex PCT", "Mid Essex PCT", "Essex CC", "Southend BC")
+    assert {"DEL-014", "DEL-017", "DEL-002"} <= rules_of(v)
 
 
 # -- (b) Telford and Wrekin PCT and Shropshire County PCT, 2010 -----------------------------
@@ -106,12 +115,13 @@ SHROPSHIRE = [
 ]
 
 
-def test_b_joint_committee_pcts_lawful_with_sath_doubtful() -> None:
-    """PCT + PCT lawful; PCT + SaTH is doubtful after VERIFY 4.4, so it is disputed."""
+def test_b_joint_committee_pcts_lawful_but_not_with_sath() -> None:
+    """PCT + PCT lawful; the Act excluded NHS trusts from PCT joint committees (JC-017,
+    NHS Act 2006 s.19(4)(b) as enacted), which settles what VERIFY 4.4 left doubtful."""
     v = judge(SHROPSHIRE, "2010-09-22")["joint_committee"]
     assert (v.verdict, v.eligible) == (PARTIAL, ("Telford PCT", "Shropshire PCT"))
-    assert v.disputed
-    assert any("JC-011b" in c and "SaTH" in c for c in v.conditions)
+    assert not v.disputed and "JC-017" in rules_of(v)
+    assert any("SaTH cannot take part (JC-017" in c for c in v.conditions)
     with_se = judge([*SHROPSHIRE, ("cic", "SE")], "2010-09-22")["joint_committee"]
     assert "SE" not in with_se.eligible
 
@@ -120,7 +130,7 @@ def test_b_committees_in_common_lawful_advisory_with_a_social_enterprise() -> No
     """Lawful among the PCTs and SaTH; a social enterprise's part is advisory."""
     assert judge(SHROPSHIRE, "2010-09-22")["committees_in_common"].verdict is LAWFUL
     v = judge([*SHROPSHIRE, ("cic", "SE")], "2010-09-22")["committees_in_common"]
-    assert v.verdict is PARTIAL and "SE" not in v.eligible and v.disputed
+    assert v.verdict is PARTIAL and "SE" not in v.eligible and "CINC-003" in rules_of(v)
 
 
 def test_b_contracts_lawful_sath_may_act_jointly_with_anyone() -> None:
@@ -143,10 +153,20 @@ def test_b_section_75_lawful_with_commissioner_consent_for_sath() -> None:
     assert v.verdict is LAWFUL and "S75-009" in rules_of(v)
 
 
-def test_b_no_delegation_to_providers() -> None:
-    """No delegation to SaTH or a social enterprise; only PCT to PCT."""
+def test_b_delegation_among_the_pcts_sath_and_the_councils_never_a_social_enterprise() -> None:
+    """PCT functions may be exercised jointly with an NHS trust (DEL-007; NHS Act 2006
+    s.19(2)-(3)) and shared with the councils under section 75 (DEL-014); never by a
+    social enterprise (DEL-002). The reference's 'no delegation to SaTH' is corrected."""
     v = judge([*SHROPSHIRE, ("cic", "SE")], "2010-09-22")["delegation_of_functions"]
-    assert v.eligible == ("Telford PCT", "Shropshire PCT")
+    assert v.verdict is PARTIAL
+    assert set(v.eligible) == {
+        "Telford PCT",
+        "Shropshire PCT",
+        "SaTH",
+        "Shropshire Council",
+        "Telford Council",
+    }
+    assert "DEL-002" in rules_of(v)
 
 
 # -- (c) Mid and South Essex Community Collaborative -----------------------------------------
@@ -164,7 +184,7 @@ def test_c_2020_committees_in_common_fts_decide_provide_advises() -> None:
     """Reference label: ADVISORY ONLY; substance: FT committees of directors, Provide advisory."""
     v = judge(MSECC, "2020-09-01")["committees_in_common"]
     assert (v.verdict, v.eligible) == (PARTIAL, ("EPUT", "NELFT"))
-    assert v.disputed and {"CINC-002", "CINC-003"} <= rules_of(v)
+    assert not v.disputed and {"CINC-002", "CINC-003"} <= rules_of(v)
 
 
 def test_c_2020_contract_forms_lawful_corporate_jv_with_conditions() -> None:
@@ -200,7 +220,7 @@ def test_c_2023_joint_committee_partial_for_the_fts_optionally_the_icb() -> None
 def test_c_2023_committees_in_common_partial() -> None:
     """EPUT and NELFT statutory committees; Provide advisory only."""
     v = judge(MSECC, "2023-04-01")["committees_in_common"]
-    assert (v.verdict, v.eligible) == (PARTIAL, ("EPUT", "NELFT")) and v.disputed
+    assert (v.verdict, v.eligible) == (PARTIAL, ("EPUT", "NELFT")) and "CINC-003" in rules_of(v)
 
 
 def test_c_2025_lead_provider_lawful_under_the_provider_selection_regime() -> None:
@@ -243,7 +263,7 @@ def test_d_no_joint_committee() -> None:
 def test_d_committees_in_common_only_the_fts_decide() -> None:
     """Reference label: ADVISORY ONLY; substance: the FTs' committees, others advisory."""
     v = judge(NICS, "2021-07-01")["committees_in_common"]
-    assert (v.verdict, v.eligible) == (PARTIAL, ("ESNEFT", "EPUT")) and v.disputed
+    assert (v.verdict, v.eligible) == (PARTIAL, ("ESNEFT", "EPUT")) and "CINC-003" in rules_of(v)
 
 
 def test_d_contract_forms_lawful() -> None:
@@ -333,7 +353,10 @@ def test_e_corporate_jv_for_the_trusts_meht_with_approval() -> None:
 def test_e_section_75_lawful_with_the_councils() -> None:
     """CCGs and trusts with Essex, Southend and Thurrock councils."""
     v = judge([*ACUTE, *CCGS, *COUNCILS], "2016-03-01")["section_75_partnership"]
-    assert v.verdict is LAWFUL and "S75-010" in rules_of(v)
+    # the two FTs make S75-019 (foundation trusts as partners, medium) the one covering power
+    assert v.verdict is LAWFUL and "S75-019" in rules_of(v) and v.confidence.value == "medium"
+    assert judge([*CCGS, *COUNCILS], "2016-03-01")["section_75_partnership"].verdict is LAWFUL
+    assert "S75-010" in rules_of(judge([*CCGS, *COUNCILS], "2016-03-01")["section_75_partnership"])
 
 
 def test_e_no_ccg_delegation_to_trusts() -> None:
@@ -379,7 +402,8 @@ EXAMPLE_ANSWERS = {
         "lead_provider": LAWFUL,
         "contractual_joint_venture": LAWFUL,
         "section_75_partnership": LAWFUL,
-        "delegation_of_functions": PARTIAL,
+        # PCT functions jointly with SaTH (DEL-007) and with the councils (s.75, DEL-014)
+        "delegation_of_functions": LAWFUL,
         "corporate_joint_venture": V.UNKNOWN,
         "social_enterprise_spin_out": PARTIAL,
         # the PCTs and SaTH (TCS-010); not the councils

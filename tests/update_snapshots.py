@@ -14,9 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.test_checks import CODES, HERE, fixture, rendered  # noqa: E402
-
-from govmodel.checks import check  # noqa: E402
+from govmodel.checks import check
+from tests.test_checks import CODES, HERE, fixture, rendered
 
 
 def main(codes: list[str]) -> None:
