@@ -163,10 +163,10 @@ def _run_rule(args: argparse.Namespace) -> int:
     for link, ids in (("amends", rule.amends), ("replaces", rule.replaces)):
         if ids:
             print(f"  {link}:    {', '.join(ids)}")
-    for c in rule.cases:
-        print(f"  case:       {c.describe()}")
-        if c.source:
-            print(f"              {c.source}")
+    for case in rule.cases:
+        print(f"  case:       {case.describe()}")
+        if case.source:
+            print(f"              {case.source}")
     print(f"  added in govmodel {rule.since}{' (retired)' if rule.retired else ''}")
     return 0
 

@@ -290,8 +290,8 @@ def _evaluate(ctx: _Context) -> Outcome:
     if info.combination is Combination.ONE_POWER:
         for rule in permits:
             group = _covered(rule, candidates_for(rule), ctx.on)
-            group, hit = _without_clashes(group, clashes, rule)
-            clashed.extend(hit)
+            group, dropped = _without_clashes(group, clashes, rule)
+            clashed.extend(dropped)
             if len(group) >= info.min_parties and _meets(rule, group):
                 options.append((rule, group))
         options.sort(key=lambda o: (-len(o[1]), -o[0].confidence.rank, rule_order(o[0])))
@@ -351,8 +351,7 @@ def _evaluate(ctx: _Context) -> Outcome:
                     )
                 )
             elif admitting and all(
-                _covered(r, candidates_for(r), ctx.on) == [p]
-                or any(o is r for o, _ in options)
+                _covered(r, candidates_for(r), ctx.on) == [p] or any(o is r for o, _ in options)
                 for r in admitting
             ):
                 standings.append(

@@ -23,10 +23,8 @@ in them runs.
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
-from importlib import resources
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -47,7 +45,13 @@ from govmodel.law.base import (
     Words,
 )
 from govmodel.law.facts import FactSpec
-from govmodel.locations import Location, Path, Problem
+from govmodel.law.rulefile import (
+    SUPPORT,
+    family_validator,
+    read_rule_file,
+    rules_dir,
+)
+from govmodel.locations import Path, Problem
 from govmodel.model.kinds import FormId, PartyType, Verdict, closest
 from govmodel.reading import parse
 
@@ -106,173 +110,6 @@ class Rulebook:
 
     def __len__(self) -> int:
         return len(self.rules)
-
-
-def rules_dir() -> FsPath:
-    """Where the bundled rule files are."""
-    return FsPath(str(resources.files("govmodel.law") / "rules"))
-
-
-@functools.cache
-def _family_validator() -> jsonschema.Draft202012Validator:
-    schema = json.loads((rules_dir() / "rules.schema.json").read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
-
-
-_DATE = {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
-_SUPPORT: dict[str, dict[str, Any]] = {
-    "rulebook": {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["families"],
-        "properties": {
-            "families": {"type": "array", "minItems": 1, "items": {"type": "string"}},
-        },
-    },
-    "groups": {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["groups"],
-        "properties": {
-            "groups": {
-                "type": "object",
-                "additionalProperties": {
-                    "type": "object",
-                    "additionalProperties": False,
-                    "required": ["doc", "types"],
-                    "properties": {
-                        "doc": {"type": "string", "minLength": 1},
-                        "types": {"type": "array", "minItems": 1, "items": {"type": "string"}},
-                    },
-                },
-            }
-        },
-    },
-    "instruments": {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["instruments"],
-        "properties": {
-            "instruments": {
-                "type": "object",
-                "additionalProperties": {
-                    "type": "object",
-                    "additionalProperties": False,
-                    "required": ["title", "url"],
-                    "properties": {
-                        "title": {"type": "string", "minLength": 1},
-                        "url": {"type": "string", "pattern": "^https?://"},
-                        "kind": {
-                            "enum": [
-                                "legislation",
-                                "guidance",
-                                "commentary",
-                                "principle",
-                                "history",
-                            ]
-                        },
-                        "from": _DATE,
-                        "to": _DATE,
-                        "note": {"type": "string"},
-                    },
-                },
-            }
-        },
-    },
-    "facts": {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["facts"],
-        "properties": {
-            "facts": {
-                "type": "object",
-                "additionalProperties": {
-                    "type": "object",
-                    "additionalProperties": False,
-                    "required": ["question"],
-                    "properties": {
-                        "question": {"type": "string", "minLength": 1},
-                        "note": {"type": "string"},
-                    },
-                },
-            }
-        },
-    },
-}
-
-
-def schema_problems(
-    validator: jsonschema.protocols.Validator,
-    data: Any,
-    where: Callable[..., Any],
-) -> list[Problem]:
-    """Every schema violation in ``data`` as a located problem with a hint."""
-    problems: list[Problem] = []
-    for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
-        path: Path = tuple(error.absolute_path)
-        schema = error.schema if isinstance(error.schema, dict) else {}
-        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-            allowed = sorted(schema.get("properties", {}))
-            for key in sorted(set(error.instance) - set(allowed)):
-                guess = closest(key, allowed)
-                hint = f"Did you mean {' or '.join(repr(g) for g in guess)}? " if guess else ""
-                problems.append(
-                    Problem(
-                        (*path, key),
-                        f"unknown key {key!r}",
-                        f"{hint}Allowed keys here: {', '.join(allowed)}.",
-                        where((*path, key), key=True),
-                    )
-                )
-            continue
-        if error.validator == "required":
-            missing = str(error.message).split("'")[1]
-            problems.append(
-                Problem(
-                    (*path, missing),
-                    f"missing required key {missing!r}",
-                    f"Add `{missing}:` here.",
-                    where(path),
-                )
-            )
-            continue
-        if error.validator == "oneOf" and isinstance(error.instance, dict):
-            message = "a citation needs either `in` and `provision` or `title`, `url` and `kind`"
-            hint = "Cite an instrument from instruments.yaml, or give a full source."
-        elif error.validator in ("format", "pattern") and "date" in str(schema.get("format", "")):
-            message = f"{error.instance!r} is not a valid date"
-            hint = "Write dates as ISO YYYY-MM-DD, e.g. 2022-07-01."
-        elif error.validator == "enum":
-            allowed = [str(v) for v in error.validator_value]
-            guess = closest(str(error.instance), allowed)
-            message = f"{error.instance!r} is not allowed here"
-            hint = (
-                f"Did you mean {guess[0]!r}? " if guess else ""
-            ) + f"One of: {', '.join(allowed)}."
-        else:
-            message, hint = str(error.message), None
-        problems.append(Problem(path, message, hint, where(path)))
-    return problems
-
-
-def _read(
-    path: FsPath, validator: jsonschema.protocols.Validator
-) -> tuple[Any, Any, list[Problem]]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        problem = Problem(
-            (),
-            f"cannot read the rule file ({exc.__class__.__name__})",
-            None,
-            Location(str(path), 1, 1),
-        )
-        return None, None, [problem]
-    parsed = parse(text, str(path))
-    problems = list(parsed.problems)
-    if parsed.data is not None and not problems:
-        problems += schema_problems(validator, parsed.data, parsed.where)
-    return parsed.data, parsed.where, problems
 
 
 class _Builder:
@@ -361,7 +198,7 @@ class _Builder:
         path: Path,
     ) -> Case | None:
         on = date.fromisoformat(data["on"])
-        common = {"on": on, "source": data.get("source"), "note": data.get("note")}
+        common: dict[str, Any] = {"on": on, "source": data.get("source"), "note": data.get("note")}
         if "exists" in data:
             try:
                 PartyType.parse(data["party"])
@@ -573,11 +410,11 @@ def load_rulebook(directory: str | FsPath | None = None) -> Rulebook:
     root = FsPath(directory) if directory is not None else rules_dir()
     b = _Builder()
     support: dict[str, tuple[Any, Any]] = {}
-    for name, schema in _SUPPORT.items():
+    for name, schema in SUPPORT.items():
         validator = jsonschema.Draft202012Validator(
             schema, format_checker=jsonschema.FormatChecker()
         )
-        data, where, problems = _read(root / f"{name}.yaml", validator)
+        data, where, problems = read_rule_file(root / f"{name}.yaml", validator)
         b.problems += problems
         support[name] = (data, where)
     if b.problems:
@@ -614,7 +451,7 @@ def load_rulebook(directory: str | FsPath | None = None) -> Rulebook:
                 "Add the file or remove the family.",
             )
             continue
-        data, where, problems = _read(path, _family_validator())
+        data, where, problems = read_rule_file(path, family_validator())
         b.problems += problems
         if problems or data is None:
             continue
@@ -647,10 +484,10 @@ def load_rulebook(directory: str | FsPath | None = None) -> Rulebook:
     for rule in rules:
         for link in (*rule.amends, *rule.replaces, *rule.except_under):
             if link not in ids:
-                where, path = seen[rule.id.lower()]
+                where, key = seen[rule.id.lower()]
                 b.problem(
                     where,
-                    path[:-1],
+                    key[:-1],
                     f"rule {rule.id} refers to {link!r}, which is not a rule",
                     "Correct the id in `amends`, `replaces` or `except_under`.",
                 )
