@@ -30,9 +30,9 @@ def _q(text: str) -> str:
 
 def title_label(scene: Scene) -> str:
     """Model name (and page) in bold, the date beneath."""
-    page = f" — {_q(scene.page)}" if scene.page else ""
+    page = f" — {scene.page}" if scene.page else ""
     return (
-        f"<<b>{_q(scene.title)}</b>{page}"
+        f"<<b>{_q(scene.title + page)}</b>"
         f"<br align='left'/><font point-size='{SIZES['name']}'>As of {scene.on.isoformat()}"
         "</font><br align='left'/>>"
     )
