@@ -9,7 +9,7 @@ Every query is a free function that takes the model first (or, for
 :func:`forms` and :func:`timeline`, parties) and keyword-only options after:
 :func:`forms`, :func:`classify`, :func:`check`, :func:`trace`,
 :func:`who_can_decide`, :func:`what_can_decide`, :func:`timeline`,
-:func:`draw`. Records and their ids are accepted alike. The model's methods
+:func:`draw`, :func:`pack`. Records and their ids are accepted alike. The model's methods
 (``model.forms()``, ``model.classify(...)``) are conveniences that call them.
 """
 
@@ -64,6 +64,7 @@ from govmodel.model.records import (
     Post,
     ReportingLine,
 )
+from govmodel.pack import pack
 from govmodel.render.dot import draw, render
 from govmodel.render.mermaid import to_mermaid
 
@@ -122,6 +123,7 @@ __all__ = [
     "load",
     "loads",
     "model_schema",
+    "pack",
     "render",
     "save",
     "timeline",

@@ -1,4 +1,9 @@
-"""``govmodel draw``: the board-to-committee diagram (SVG, PNG, PDF, DOT or Mermaid)."""
+"""``govmodel draw``: the board-to-committee diagram (SVG, PNG, PDF, DOT or Mermaid).
+
+Each page fits A4 with no text under 7 pt; a large arrangement is written as an
+overview (at the path given) and one page per organisation beside it
+(``out-eput.svg``...).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ import sys
 from pathlib import Path
 
 from govmodel.cli.common import Command, iso_date, load_model
-from govmodel.errors import UsageError
+from govmodel.errors import OverwriteRefused, UsageError
 
 __all__ = ["COMMAND", "DIAGRAM_SUFFIXES"]
 
@@ -37,12 +42,29 @@ def _configure(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="draw every post with membership lines (default: members are listed inside each body)",
     )
+    p.add_argument(
+        "--ends",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="draw the statutory ends (Parliament, the Secretary of State, regulators, "
+        "members); --no-ends writes them as one line per organisation (default: --ends)",
+    )
+    p.add_argument(
+        "--split",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="cut the diagram into an overview and one page per organisation: when one A4 "
+        "page would print text under 7 pt (auto, the default), always, or never",
+    )
+    p.add_argument("--dpi", type=int, default=200, help="resolution of PNG output (default: 200)")
     p.add_argument("--no-legend", action="store_true", help="leave out the legend")
+    p.add_argument("--force", action="store_true", help="replace existing output files")
 
 
 def _run(args: argparse.Namespace) -> int:
     from govmodel.io.files import write_atomic
-    from govmodel.render.dot import draw, render
+    from govmodel.render.a4 import describe, page_files, pages
+    from govmodel.render.dot import render
     from govmodel.render.mermaid import to_mermaid
 
     suffix = Path(args.output).suffix.lower()
@@ -50,26 +72,44 @@ def _run(args: argparse.Namespace) -> int:
         raise UsageError(
             f"-o {args.output}: the file must end in one of {', '.join(DIAGRAM_SUFFIXES)}"
         )
+    if not 30 <= args.dpi <= 1200:
+        raise UsageError(f"--dpi {args.dpi}: give a resolution between 30 and 1200")
     model = load_model(args.file)
     if suffix == ".mmd":
+        _refuse([Path(args.output)], args.force)
         write_atomic(args.output, to_mermaid(model, on=args.on), protect=(args.file,))
-    else:
-        diagram = draw(
-            model,
-            on=args.on,
-            highlight=args.highlight,
-            focus=args.focus,
-            posts=True if args.all_posts else "auto",
-            legend=not args.no_legend,
-        )
-        render(diagram, args.output, protect=(args.file,))
-    print(f"wrote {args.output}", file=sys.stderr)
+        print(f"wrote {args.output}", file=sys.stderr)
+        return 0
+    found = pages(
+        model,
+        on=args.on,
+        highlight=args.highlight,
+        focus=args.focus,
+        posts=True if args.all_posts else "auto",
+        legend=not args.no_legend,
+        ends=args.ends,
+        split=args.split,
+    )
+    targets = list(page_files(args.output, found))
+    _refuse([t for t, _ in targets], args.force)
+    for (target, page), line in zip(targets, describe(found), strict=True):
+        render(page.diagram, target, protect=(args.file,), dpi=args.dpi)
+        print(f"wrote {target} ({line})", file=sys.stderr)
     return 0
+
+
+def _refuse(targets: list[Path], force: bool) -> None:
+    existing = [str(t) for t in targets if t.exists()]
+    if existing and not force:
+        raise OverwriteRefused(
+            f"{', '.join(existing)} already exist{'s' if len(existing) == 1 else ''}; "
+            "pass --force to replace, or choose another path."
+        )
 
 
 COMMAND = Command(
     name="draw",
-    help="board-to-committee diagram (SVG, PNG, PDF, DOT or Mermaid)",
+    help="board-to-committee diagram (SVG, PNG, PDF, DOT or Mermaid), A4 pages",
     configure=_configure,
     run=_run,
 )

@@ -15,7 +15,19 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from govmodel.cli import check, draw, example, forms, rules, schema, show, table, trace, who
+from govmodel.cli import (
+    check,
+    draw,
+    example,
+    forms,
+    pack,
+    rules,
+    schema,
+    show,
+    table,
+    trace,
+    who,
+)
 from govmodel.cli.common import Command
 from govmodel.errors import GovModelError
 
@@ -33,6 +45,7 @@ COMMANDS: tuple[Command, ...] = (
     trace.COMMAND,
     who.COMMAND,
     draw.COMMAND,
+    pack.COMMAND,
     table.COMMAND,
 )
 
