@@ -56,11 +56,21 @@ def load_model(path: str) -> GovernanceModel:
 
 
 def emit(
-    text: str, output: str | None, *, protect: Sequence[str | None] = (), force: bool = False
+    text: str | bytes,
+    output: str | None,
+    *,
+    protect: Sequence[str | None] = (),
+    force: bool = False,
 ) -> None:
-    """Print ``text``, or write it atomically to ``output``."""
+    """Print ``text`` (``output`` is ``None`` or ``-``), or write it atomically to
+    ``output``, refusing an existing file unless ``force``."""
     if output is None or output == "-":
-        sys.stdout.write(text)
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(text)
         return
     from govmodel.io.files import write_atomic
 

@@ -15,7 +15,19 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from govmodel.cli import check, draw, example, forms, rules, schema, show, table, trace, who
+from govmodel.cli import (
+    check,
+    draw,
+    example,
+    forms,
+    importer,
+    rules,
+    schema,
+    show,
+    table,
+    trace,
+    who,
+)
 from govmodel.cli.common import Command
 from govmodel.errors import GovModelError
 
@@ -34,6 +46,7 @@ COMMANDS: tuple[Command, ...] = (
     who.COMMAND,
     draw.COMMAND,
     table.COMMAND,
+    importer.COMMAND,
 )
 
 
