@@ -37,7 +37,7 @@ from govmodel.errors import (
     SchemeInvalid,
     UnknownKind,
 )
-from govmodel.io import dumps, load, loads, model_schema, save
+from govmodel.io import dumps, load, loads, model_schema, read_excel, save
 from govmodel.law.timeline import Timeline, timeline
 from govmodel.law.verdicts import FormsResult, FormVerdict
 from govmodel.locations import Location, Problem
@@ -122,6 +122,7 @@ __all__ = [
     "load",
     "loads",
     "model_schema",
+    "read_excel",
     "render",
     "save",
     "timeline",

@@ -223,3 +223,28 @@ def test_save_and_load_take_workbooks(tmp_path: Path) -> None:
     assert again == model
     sheet = openpyxl.load_workbook(io.BytesIO(path.read_bytes()))["Delegations"]
     assert sheet["E1"].value == "Limit (£)"
+
+
+def test_the_import_command_writes_a_model_that_check_reads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`govmodel import` writes YAML with the schema comment, refuses to overwrite, and
+    exits 2 with located problems for a broken workbook."""
+    from tests.conftest import run
+
+    model = govmodel.examples.load("nics-2021")
+    book = govmodel.save(model, tmp_path / "nics.xlsx")
+    out = tmp_path / "nics.yaml"
+    code, _, err = run(capsys, "import", str(book), "-o", str(out))
+    assert code == 0 and "wrote" in err
+    text = out.read_text()
+    assert text.startswith("# yaml-language-server: $schema=https://")
+    assert govmodel.load(out) == model
+    assert run(capsys, "import", str(book), "-o", str(out))[0] == 2
+    code, stdout, _ = run(capsys, "import", str(book), "-o", "-")
+    assert code == 0 and stdout == text
+    assert run(capsys, "check", str(out))[0] in (0, 1)
+    template = tmp_path / "sord.xlsx"
+    assert run(capsys, "table", "--template", "-o", str(template))[0] == 0
+    code, _, err = run(capsys, "import", str(template), "-o", str(tmp_path / "x.yaml"))
+    assert code == 2 and "About!B1: name: 'Name' is empty" in err
