@@ -14,7 +14,7 @@ Every query is a free function that takes the model first (or, for
 """
 
 from govmodel import examples, law
-from govmodel.analysis.authority import Grant, what_can_decide, who_can_decide
+from govmodel.analysis.authority import Grant, Grants, what_can_decide, who_can_decide
 from govmodel.analysis.classify import Classification, LegalCharacter, classify
 from govmodel.analysis.forms import forms
 from govmodel.analysis.trace import Trace, trace
@@ -87,6 +87,7 @@ __all__ = [
     "GovModelError",
     "GovernanceModel",
     "Grant",
+    "Grants",
     "LegalCharacter",
     "Location",
     "Matter",

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from govmodel.analysis.authority import grants
+from govmodel.display import Displayed
 from govmodel.errors import NoSuchRecord
 from govmodel.graph import graph_of
 from govmodel.law.accountability import (
@@ -92,8 +93,8 @@ class Break:
         return {"at": self.at, "reason": self.reason}
 
 
-@attrs.frozen
-class Trace:
+@attrs.frozen(repr=False)
+class Trace(Displayed):
     """Every path upward from ``subject`` on ``on``, the ends reached and the breaks."""
 
     subject: str

@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from govmodel.display import Displayed
 from govmodel.law.base import Citation
 from govmodel.locations import Location
 from govmodel.model.kinds import Kind, closest
@@ -77,8 +78,8 @@ class Hit:
     path: tuple[str | int, ...] | None = None
 
 
-@attrs.frozen
-class Finding:
+@attrs.frozen(repr=False)
+class Finding(Displayed):
     """One thing wrong with a model on a date, ready to print, filter or export."""
 
     code: str

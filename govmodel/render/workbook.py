@@ -294,9 +294,9 @@ def _findings(model: GovernanceModel, on: date) -> tuple[list[Col], list[list[An
 
 
 def _cover(book: Workbook, model: GovernanceModel, on: date, headline: str) -> None:
-    from openpyxl.styles import Alignment, Font
+    from importlib.metadata import version
 
-    from govmodel import __version__
+    from openpyxl.styles import Alignment, Font
 
     sheet = book.worksheets[0]
     sheet.title = "Cover"
@@ -310,7 +310,7 @@ def _cover(book: Workbook, model: GovernanceModel, on: date, headline: str) -> N
         ("Model", model.name),
         ("As of", on),
         ("Model file", model.source or ""),
-        ("Drawn up by", f"govmodel {__version__}"),
+        ("Drawn up by", f"govmodel {version('govmodel')}"),
         ("Findings", headline.split(": ", 1)[-1]),
     ]
     if model.description:
