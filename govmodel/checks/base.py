@@ -105,16 +105,18 @@ class Finding(Displayed):
 
     def render(self) -> str:
         """The finding as a compiler prints it: location, severity, code, message,
-        then indented legal basis, hint and (if any) why it is expected."""
+        then indented legal basis, hint and (if any) why it is expected. An expected
+        finding is headed ``expected[CODE]``, its severity on the line that says why."""
         where = f"{self.location}: " if self.location else ""
-        lines = [f"{where}{self.severity.value}[{self.code}] {self.name}: {self.message}"]
+        head = "expected" if self.expected else self.severity.value
+        lines = [f"{where}{head}[{self.code}] {self.name}: {self.message}"]
         if self.citation is not None:
             extra = f" ({self.rule}, {self.confidence} confidence" if self.rule else ""
             extra += ", lawyers disagree)" if self.disputed else (")" if extra else "")
             lines.append(f"  = legal basis: {self.citation.text}{extra} {self.citation.url}")
         lines.append(f"  = hint: {self.hint}")
         if self.expected:
-            lines.append(f"  = expected: {self.expected}")
+            lines.append(f"  = expected ({self.severity.value}): {self.expected}")
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from govmodel.errors import OverwriteRefused
 if TYPE_CHECKING:
     from govmodel.model.governance import GovernanceModel
 
-__all__ = ["Command", "emit", "iso_date", "load_model", "to_json"]
+__all__ = ["Command", "emit", "iso_date", "load_model", "pounds", "to_json"]
 
 
 @attrs.frozen(kw_only=True)
@@ -46,6 +46,16 @@ def iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2020-09-01"
         ) from None
+
+
+def pounds(text: str) -> int:
+    """argparse type for sums of money: ``250000``, ``£250,000``, ``250k``."""
+    from govmodel.model.money import parse_pounds
+
+    try:
+        return parse_pounds(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def load_model(path: str) -> GovernanceModel:
