@@ -193,3 +193,15 @@ def test_draw_and_table_refuse_bad_outputs(
     assert main(["table", str(path), "-o", str(path).replace(".yaml", ".csv")]) == 0
     assert path.read_text() == govmodel.examples.text("nics-2021")
     assert "must end in" in capsys.readouterr().err
+
+
+def test_an_empty_sheet_says_why_it_is_empty() -> None:
+    """A model with no delegations gets a sentence, not a bare header, on its tables."""
+    from govmodel.render.tables import excel_bytes
+
+    model = govmodel.loads(
+        "name: T\nas_of: 2024-04-01\norganisations: [{id: a, name: A, type: ft}]\n"
+    )
+    book = openpyxl.load_workbook(io.BytesIO(excel_bytes(model)))
+    assert book["Authority matrix"]["A2"].value.startswith("No matter is delegated on 2024-04-01")
+    assert book["Findings"]["A2"].value is not None

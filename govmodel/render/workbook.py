@@ -57,7 +57,9 @@ def _name(model: GovernanceModel, id: str) -> str:
     return id
 
 
-def _table(book: Workbook, title: str, columns: Sequence[Col], rows: list[list[Any]]) -> None:
+def _table(
+    book: Workbook, title: str, columns: Sequence[Col], rows: list[list[Any]], empty: str
+) -> None:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
@@ -88,6 +90,9 @@ def _table(book: Workbook, title: str, columns: Sequence[Col], rows: list[list[A
                 cell.number_format = _POUNDS
             elif column.kind == "date" and isinstance(value, date):
                 cell.number_format = _DAY
+    if not rows:
+        note = sheet.cell(2, 1, empty)
+        note.font = Font(italic=True, size=10)
     sheet.freeze_panes = "A2"
     if rows:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
@@ -349,8 +354,19 @@ def board_workbook(model: GovernanceModel, on: date) -> bytes:
     book = Workbook()
     columns, rows, headline = _findings(model, on)
     _cover(book, model, on, headline)
-    _table(book, "Scheme of delegation", *_scheme(model, on))
-    _table(book, "Authority matrix", *_authority(model, on))
-    _table(book, "Membership", *_membership(model, on))
-    _table(book, "Findings", columns, rows)
+    day = on.isoformat()
+    _table(
+        book,
+        "Scheme of delegation",
+        *_scheme(model, on),
+        f"No delegation or reserved matter is in force on {day}.",
+    )
+    _table(
+        book,
+        "Authority matrix",
+        *_authority(model, on),
+        f"No matter is delegated on {day}, so every matter rests with the boards.",
+    )
+    _table(book, "Membership", *_membership(model, on), f"No body has members on {day}.")
+    _table(book, "Findings", columns, rows, f"govmodel check found nothing on {day}.")
     return workbook_bytes(book, on)
