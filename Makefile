@@ -44,7 +44,7 @@ demo: setup
 	mkdir -p $(DEMO_OUT)
 	$(BIN)/govmodel draw govmodel/examples/msecc-2023.yaml -o $(DEMO_OUT)/msecc-2023.svg --highlight msecc.board
 	$(BIN)/govmodel draw govmodel/examples/msecc-2023.yaml -o $(DEMO_OUT)/msecc-2023.png
-	$(BIN)/govmodel table govmodel/examples/msecc-2023.yaml -o $(DEMO_OUT)/msecc-2023.xlsx
+	$(BIN)/govmodel table govmodel/examples/msecc-2023.yaml -o $(DEMO_OUT)/msecc-2023.xlsx --force
 	@echo
 	@echo "Diagram:  $(DEMO_OUT)/msecc-2023.svg and $(DEMO_OUT)/msecc-2023.png"
 	@echo "Workbook: $(DEMO_OUT)/msecc-2023.xlsx"
