@@ -127,12 +127,16 @@ def test_the_template_has_every_sheet_and_drop_down_lists(tmp_path: Path) -> Non
     assert book.sheetnames == ["About", *(s.name for s in SHEETS), "Lists"]
     assert book["Lists"].sheet_state == "hidden"
     lists = [c.value for c in book["Lists"][1]]
-    assert {"PartyType", "BodyKind", "PostKind", "bodies", "posts", "matters"} <= set(lists)
+    assert {"PartyType", "BodyKind", "PostKind", "holders", "matters"} <= set(lists)
     ranges = {
         str(v.sqref).split(":")[0][:1]: v
         for v in book["Delegations"].data_validations.dataValidation
     }
     assert set(ranges) >= {"B", "C", "D"}  # delegated by, delegated to, matter
+    assert ranges["D"].formula1.startswith("OFFSET(Lists!")  # standard and own matters
+    members = {str(v.sqref)[:1]: v for v in book["Members"].data_validations.dataValidation}
+    assert members["A"].formula1.startswith("OFFSET(Bodies!$A$2")  # the bodies typed so far
+    assert members["B"].formula1.startswith("OFFSET(Posts!$A$2")
     assert any(
         v.formula1.startswith("Lists!")
         for v in book["Organisations"].data_validations.dataValidation

@@ -593,31 +593,63 @@ def _rows_of(plain: dict[str, Any], spec: Sheet) -> list[dict[str, Any]]:
 
 
 def _lists(book: Workbook) -> dict[str, str]:
-    """The hidden sheet of drop-down values; returns list name -> range formula."""
-    sheet = book.create_sheet(LISTS)
-    sheet.sheet_state = "hidden"
-    lists: dict[str, list[str]] = {}
-    lists["yes/no"] = ["yes", "no"]
-    for kind in (PartyType, BodyKind, PostKind, MemberRole):
-        lists[kind.__name__] = kind.ids()
-    formulas: dict[str, str] = {}
-    n = TEMPLATE_ROWS
-    refs = {
-        "organisations": [f"=Organisations!A{r}" for r in range(2, n + 2)],
-        "bodies": [f"=Bodies!A{r}" for r in range(2, n + 2)],
-        "posts": [f"=Posts!A{r}" for r in range(2, n + 2)],
-        "holders": [f"=Bodies!A{r}" for r in range(2, n + 2)]
-        + [f"=Posts!A{r}" for r in range(2, n + 2)],
-        "matters": [m.id for m in STANDARD_MATTERS] + [f"=Matters!A{r}" for r in range(2, n + 2)],
-    }
+    """The hidden sheet of drop-down values; returns list name -> list formula.
+
+    Kinds and yes/no are fixed lists. The ids typed on one sheet are the filled
+    part of its ID column (``OFFSET`` by ``COUNTA``); lists drawn from several
+    places (bodies and posts; standard and own matters) are gathered on the Lists
+    sheet with ``INDEX`` formulas, filled rows first, so no drop-down shows gaps.
+    """
     from openpyxl.utils import get_column_letter
 
-    for i, (name, values) in enumerate([*lists.items(), *refs.items()], start=1):
-        letter = get_column_letter(i)
-        sheet.cell(1, i, name)
+    sheet = book.create_sheet(LISTS)
+    sheet.sheet_state = "hidden"
+    n = TEMPLATE_ROWS
+    fixed: dict[str, list[str]] = {"yes/no": ["yes", "no"]}
+    for kind in (PartyType, BodyKind, PostKind, MemberRole):
+        fixed[kind.__name__] = kind.ids()
+    gathered: dict[str, tuple[list[str], tuple[str, ...]]] = {
+        "holders": ([], ("Bodies", "Posts")),
+        "matters": ([m.id for m in STANDARD_MATTERS], ("Matters",)),
+    }
+    formulas: dict[str, str] = {}
+    for name, source in (
+        ("organisations", "Organisations"),
+        ("bodies", "Bodies"),
+        ("posts", "Posts"),
+    ):
+        formulas[name] = f"OFFSET({source}!$A$2,0,0,MAX(1,COUNTA({source}!$A$2:$A${n + 1})),1)"
+    column = 0
+    for name, values in fixed.items():
+        column += 1
+        letter = get_column_letter(column)
+        sheet.cell(1, column, name)
         for r, value in enumerate(values, start=2):
-            sheet.cell(r, i, value)
+            sheet.cell(r, column, value)
         formulas[name] = f"Lists!${letter}$2:${letter}${len(values) + 1}"
+    for name, (values, sources) in gathered.items():
+        column += 1
+        letter = get_column_letter(column)
+        sheet.cell(1, column, name)
+        for r, value in enumerate(values, start=2):
+            sheet.cell(r, column, value)
+        ranges = [f"{src}!$A$2:$A${n + 1}" for src in sources]
+        for k in range(1, n * len(sources) + 1):
+            parts = []
+            offset = "0"
+            for rng in ranges:
+                count = f"COUNTA({rng})"
+                parts.append((rng, offset, count))
+                offset = f"{offset}+{count}" if offset != "0" else count
+            formula = '""'
+            for rng, start, count in reversed(parts):
+                position = f"{k}-({start})" if start != "0" else str(k)
+                formula = f"IF({position}<={count},INDEX({rng},{position}),{formula})"
+            sheet.cell(len(values) + 1 + k, column, f"={formula}")
+        last = len(values) + 1 + n * len(sources)
+        formulas[name] = (
+            f'OFFSET(Lists!${letter}$2,0,0,MAX(1,COUNTIF(Lists!${letter}$2:${letter}${last},"?*")),1)'
+        )
     return formulas
 
 
