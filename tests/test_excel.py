@@ -252,3 +252,26 @@ def test_the_import_command_writes_a_model_that_check_reads(
     assert run(capsys, "table", "--template", "-o", str(template))[0] == 0
     code, _, err = run(capsys, "import", str(template), "-o", str(tmp_path / "x.yaml"))
     assert code == 2 and "About!B1: name: 'Name' is empty" in err
+
+
+def test_check_on_a_workbook_points_at_cells(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`govmodel check sord.xlsx` locates findings at cells, in text and JSON."""
+    import json
+
+    from tests.conftest import run
+
+    model = govmodel.loads(
+        "name: T\nas_of: 2024-04-01\norganisations: [{id: a, name: A, type: ft}]\n"
+        "bodies: [{id: a.board, name: Board, kind: board, organisations: [a]},"
+        " {id: a.audit, name: Audit, kind: committee, organisations: [a], quorum: 3,"
+        " reports_to: [a.board]}]\n"
+    )
+    book = govmodel.save(model, tmp_path / "sord.xlsx")
+    code, out, _ = run(capsys, "check", str(book), "--format", "json")
+    assert code == 1
+    location = json.loads(out)["diagnostics"][0]["location"]
+    assert location["sheet"] == "Bodies" and location["cell"] == "E3"
+    code, out, _ = run(capsys, "check", str(book))
+    assert f"{book}!Bodies!E3: error[GM405]" in out

@@ -18,7 +18,7 @@ import attrs
 
 from govmodel.display import Displayed
 from govmodel.law.base import Citation
-from govmodel.locations import Location
+from govmodel.locations import CellLocation, Location
 from govmodel.model.kinds import Kind, closest
 
 __all__ = ["Category", "Codes", "Finding", "Hit", "Severity", "an"]
@@ -134,6 +134,12 @@ class Finding(Displayed):
                 "file": self.location.file,
                 "line": self.location.line,
                 "column": self.location.column,
+                # a workbook's cell (line is its row) also names its sheet and cell
+                **(
+                    {"sheet": self.location.sheet, "cell": self.location.cell}
+                    if isinstance(self.location, CellLocation)
+                    else {}
+                ),
             },
             "citation": None
             if self.citation is None
