@@ -68,3 +68,13 @@ def test_the_model_itself_displays_too() -> None:
     data, _ = DisplayFormatter().format(MSECC)
     assert "<table>" in data["text/html"] and "EPUT" in data["text/html"]
     assert data["text/plain"].startswith("<GovernanceModel 'Mid and South Essex")
+
+
+def test_grants_copy_and_pickle_with_their_question() -> None:
+    """A who-can-decide answer survives copy and pickle, question and all."""
+    import copy
+    import pickle
+
+    found = govmodel.who_can_decide(MSECC, "msecc_collaborative_decisions", amount=5000)
+    for again in (copy.deepcopy(found), pickle.loads(pickle.dumps(found))):
+        assert again == found and again.amount == 5000 and again.on == found.on

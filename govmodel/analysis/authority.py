@@ -19,6 +19,7 @@ terminates on delegation cycles.
 
 from __future__ import annotations
 
+import functools
 import heapq
 from collections.abc import Iterable
 from datetime import date
@@ -91,6 +92,14 @@ class Grants(Displayed, list[Grant]):
         self.matter = matter
         self.holder = holder
         self.amount = amount
+
+    def __reduce__(self) -> tuple[Any, ...]:  # copy and pickle keep the question
+        return (
+            functools.partial(
+                Grants, on=self.on, matter=self.matter, holder=self.holder, amount=self.amount
+            ),
+            (list(self),),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's ``who`` JSON shape; for ``what``: ``holder``, ``on`` and
