@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
-__all__ = ["read_excel", "workbook_bytes", "write_workbook"]
+__all__ = ["read_excel", "workbook_bytes", "wrapped_lines", "write_workbook"]
 
 _MISSING = object()
 _SPLIT_IDS = re.compile(r"[;,\n]")
@@ -576,8 +576,8 @@ def _put(sheet: Worksheet, row: int, col: int, value: Any, column: Column) -> No
         cell.number_format = "yyyy-mm-dd"
     elif column.value_type == "money":
         cell.number_format = '"£"#,##0'
-    if column.value_type == "lines" or (isinstance(cell.value, str) and len(cell.value) > 40):
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    wrap = column.value_type == "lines" or (isinstance(cell.value, str) and len(cell.value) > 40)
+    cell.alignment = Alignment(wrap_text=wrap, vertical="top", horizontal="left")
 
 
 def _rows_of(plain: dict[str, Any], spec: Sheet) -> list[dict[str, Any]]:
@@ -688,6 +688,40 @@ def _validations(sheet: Worksheet, spec: Sheet, formulas: dict[str, str]) -> Non
         sheet.add_data_validation(check)
 
 
+def wrapped_lines(value: Any, width: int, size: int = 10) -> int:
+    """How many lines ``value`` takes wrapped in a column ``width`` characters wide
+    (an estimate: spreadsheets do not size rows of wrapped text when they open a file)."""
+    if not isinstance(value, str) or not value:
+        return 1
+    per_line = max(1, int(width * (1.5 if size <= 8 else 1.15)) - 1)
+    total = 0
+    for part in value.split("\n"):
+        words, line, count = part.split(" "), 0, 1
+        for word in words:
+            while len(word) > per_line:  # long ids break anywhere
+                count += 1 if line else 0
+                word, line = word[per_line:], 0
+                count += 1
+            if line and line + 1 + len(word) > per_line:
+                count, line = count + 1, len(word)
+            else:
+                line += (1 if line else 0) + len(word)
+        total += count
+    return total
+
+
+def _printable(sheet: Any, *, header: bool = True) -> None:
+    """A4 landscape, fitted to the page width, the header row on every page.
+    (Any: openpyxl's stubs make the page set-up parts optional.)"""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    if header:
+        sheet.print_title_rows = "1:1"
+
+
 def _style(sheet: Worksheet, columns: tuple[Column, ...], widths: dict[int, int]) -> None:
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -702,6 +736,7 @@ def _style(sheet: Worksheet, columns: tuple[Column, ...], widths: dict[int, int]
         width = max(len(column.header) + 4, min(widths.get(i, 0) + 2, 50), 10)
         sheet.column_dimensions[get_column_letter(i)].width = width
     sheet.freeze_panes = "A2"
+    _printable(sheet)
 
 
 def write_workbook(model: GovernanceModel | None = None) -> bytes:
@@ -715,6 +750,7 @@ def write_workbook(model: GovernanceModel | None = None) -> bytes:
     """
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
 
     book = Workbook()
     about = book.worksheets[0]
@@ -725,9 +761,15 @@ def write_workbook(model: GovernanceModel | None = None) -> bytes:
     for row, column in enumerate(ABOUT_FIELDS, start=1):
         label = about.cell(row, 1, column.header + (" *" if column.required else ""))
         label.font = Font(bold=True)
+        label.alignment = Alignment(vertical="top")
         if column.key in plain:
             _put(about, row, 2, plain[column.key], column)
-        about.cell(row, 3, column.doc).alignment = Alignment(wrap_text=False)
+            value = _cell_value(plain[column.key], column)
+            about.row_dimensions[row].height = 15.0 * wrapped_lines(value, 80)
+            about.cell(row, 2).alignment = Alignment(
+                wrap_text=True, vertical="top", horizontal="left"
+            )
+        about.cell(row, 3, column.doc).alignment = Alignment(vertical="top")
     guide = len(ABOUT_FIELDS) + 2
     about.cell(guide, 1, "How to fill in").font = Font(bold=True)
     lines = [
@@ -741,17 +783,29 @@ def write_workbook(model: GovernanceModel | None = None) -> bytes:
     ]
     for i, text in enumerate(lines, start=1):
         about.cell(guide + i, 1, text)
+    _printable(about, header=False)
     formulas = _lists(book)
     for spec in SHEETS:
         sheet = book.create_sheet(spec.name, index=len(book.sheetnames) - 1)
         widths: dict[int, int] = {}
-        for r, record in enumerate(_rows_of(plain, spec), start=2):
+        rows = _rows_of(plain, spec)
+        for r, record in enumerate(rows, start=2):
             for i, column in enumerate(spec.columns, start=1):
                 if column.key in record:
                     _put(sheet, r, i, record[column.key], column)
                     text = str(_cell_value(record[column.key], column))
                     widths[i] = max(widths.get(i, 0), max(len(t) for t in text.split("\n")))
         _style(sheet, spec.columns, widths)
+        for r, record in enumerate(rows, start=2):
+            height = max(
+                wrapped_lines(
+                    _cell_value(record[c.key], c) if c.key in record else None,
+                    int(sheet.column_dimensions[get_column_letter(i)].width),
+                )
+                for i, c in enumerate(spec.columns, start=1)
+            )
+            if height > 1:
+                sheet.row_dimensions[r].height = 15.0 * height
         _validations(sheet, spec, formulas)
     on = model.as_of if model is not None else date(2000, 1, 1)
     return workbook_bytes(book, on)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from govmodel.analysis.authority import grants
+from govmodel.io.excel import wrapped_lines as _lines
 from govmodel.law.accountability import statutory_reserved
 from govmodel.model.money import format_pounds
 
@@ -97,28 +98,6 @@ def _table(
     if rows:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
     _print_setup(sheet, title)
-
-
-def _lines(value: Any, width: int, size: int) -> int:
-    """How many lines ``value`` takes wrapped in a column ``width`` characters wide
-    (an estimate: spreadsheets do not size rows of wrapped text when they open a file)."""
-    if not isinstance(value, str) or not value:
-        return 1
-    per_line = max(1, int(width * (1.5 if size <= 8 else 1.15)) - 1)
-    total = 0
-    for part in value.split("\n"):
-        words, line, count = part.split(" "), 0, 1
-        for word in words:
-            while len(word) > per_line:  # long ids break anywhere
-                count += 1 if line else 0
-                word, line = word[per_line:], 0
-                count += 1
-            if line and line + 1 + len(word) > per_line:
-                count, line = count + 1, len(word)
-            else:
-                line += (1 if line else 0) + len(word)
-        total += count
-    return total
 
 
 def _print_setup(sheet: Any, title: str) -> None:
