@@ -633,17 +633,17 @@ def _lists(book: Workbook) -> dict[str, str]:
         sheet.cell(1, column, name)
         for r, value in enumerate(values, start=2):
             sheet.cell(r, column, value)
-        ranges = [f"{src}!$A$2:$A${n + 1}" for src in sources]
+        # Each source's filled ids, one after another: (range, ids before it, its count).
+        parts: list[tuple[str, str, str]] = []
+        before = ""
+        for src in sources:
+            rng = f"{src}!$A$2:$A${n + 1}"
+            parts.append((rng, before, f"COUNTA({rng})"))
+            before = f"{before}+COUNTA({rng})" if before else f"COUNTA({rng})"
         for k in range(1, n * len(sources) + 1):
-            parts = []
-            offset = "0"
-            for rng in ranges:
-                count = f"COUNTA({rng})"
-                parts.append((rng, offset, count))
-                offset = f"{offset}+{count}" if offset != "0" else count
             formula = '""'
             for rng, start, count in reversed(parts):
-                position = f"{k}-({start})" if start != "0" else str(k)
+                position = f"{k}-({start})" if start else str(k)
                 formula = f"IF({position}<={count},INDEX({rng},{position}),{formula})"
             sheet.cell(len(values) + 1 + k, column, f"={formula}")
         last = len(values) + 1 + n * len(sources)
