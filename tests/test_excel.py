@@ -12,8 +12,9 @@ import pytest
 from hypothesis import given, settings
 
 import govmodel
-from govmodel.io.excel import read_excel, write_workbook
+from govmodel.io.excel import read_excel
 from govmodel.io.sheets import SHEETS
+from govmodel.io.template import write_workbook
 from govmodel.locations import CellLocation
 from tests.strategies import models
 

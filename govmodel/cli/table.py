@@ -40,7 +40,7 @@ def _run(args: argparse.Namespace) -> int:
 
     suffix = Path(args.output).suffix.lower()
     if args.template:
-        from govmodel.io.excel import write_workbook
+        from govmodel.io.template import write_workbook
 
         if suffix != ".xlsx":
             raise UsageError(f"-o {args.output}: the template is a workbook; end the name in .xlsx")

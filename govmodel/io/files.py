@@ -14,7 +14,8 @@ import yaml
 
 from govmodel.errors import ModelError, OverwriteRefused
 from govmodel.io.convert import from_plain, to_plain
-from govmodel.io.excel import read_excel, write_workbook
+from govmodel.io.excel import read_excel
+from govmodel.io.template import write_workbook
 from govmodel.io.tree import parse
 from govmodel.io.validate import problems_in
 from govmodel.locations import Location, Problem

@@ -26,7 +26,9 @@ from govmodel.model.records import Expectation, Membership
 __all__ = [
     "ABOUT",
     "ABOUT_FIELDS",
+    "LISTS",
     "SHEETS",
+    "TEMPLATE_ROWS",
     "Column",
     "Sheet",
     "header_key",
@@ -49,6 +51,11 @@ _HEADERS = {
     "terms_of_reference": "Terms of reference",
     "as_of": "As of",
 }
+
+#: Rows the template's drop-down lists and validations cover.
+TEMPLATE_ROWS = 300
+#: The template's hidden sheet of drop-down values (never read back).
+LISTS = "Lists"
 
 #: Money fields: written with a pound format, read from ``£250,000`` as well as numbers.
 _MONEY = {"limit", "value"}

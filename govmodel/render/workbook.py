@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from govmodel.analysis.authority import grants
-from govmodel.io.excel import wrapped_lines as _lines
+from govmodel.io.template import wrapped_lines as _lines
 from govmodel.law.accountability import statutory_reserved
 from govmodel.model.money import format_pounds
 
@@ -328,7 +328,7 @@ def board_workbook(model: GovernanceModel, on: date) -> bytes:
     :func:`govmodel.render.tables.excel_bytes`)."""
     from openpyxl import Workbook
 
-    from govmodel.io.excel import workbook_bytes
+    from govmodel.io.template import workbook_bytes
 
     book = Workbook()
     columns, rows, headline = _findings(model, on)
