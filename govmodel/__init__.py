@@ -14,7 +14,7 @@ Every query is a free function that takes the model first (or, for
 """
 
 from govmodel import examples, law
-from govmodel.analysis.authority import Grant, what_can_decide, who_can_decide
+from govmodel.analysis.authority import Grant, Grants, what_can_decide, who_can_decide
 from govmodel.analysis.classify import Classification, LegalCharacter, classify
 from govmodel.analysis.forms import forms
 from govmodel.analysis.trace import Trace, trace
@@ -37,7 +37,7 @@ from govmodel.errors import (
     SchemeInvalid,
     UnknownKind,
 )
-from govmodel.io import dumps, load, loads, model_schema, save
+from govmodel.io import dumps, load, loads, model_schema, read_excel, save
 from govmodel.law.timeline import Timeline, timeline
 from govmodel.law.verdicts import FormsResult, FormVerdict
 from govmodel.locations import Location, Problem
@@ -88,6 +88,7 @@ __all__ = [
     "GovModelError",
     "GovernanceModel",
     "Grant",
+    "Grants",
     "LegalCharacter",
     "Location",
     "Matter",
@@ -124,6 +125,7 @@ __all__ = [
     "loads",
     "model_schema",
     "pack",
+    "read_excel",
     "render",
     "save",
     "timeline",
