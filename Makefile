@@ -54,7 +54,7 @@ demo: setup
 	mkdir -p $(DEMO_OUT)
 	$(BIN)/govmodel draw govmodel/examples/msecc-2023.yaml -o $(DEMO_OUT)/msecc-2023.svg --highlight msecc.board --force
 	$(BIN)/govmodel draw govmodel/examples/msecc-2023.yaml -o $(DEMO_OUT)/msecc-2023.png --force
-	$(BIN)/govmodel table govmodel/examples/msecc-2023.yaml -o $(DEMO_OUT)/msecc-2023.xlsx
+	$(BIN)/govmodel table govmodel/examples/msecc-2023.yaml -o $(DEMO_OUT)/msecc-2023.xlsx --force
 	$(BIN)/govmodel pack govmodel/examples/msecc-2023.yaml -o $(DEMO_OUT)/msecc-2023-pack.html --force
 	$(BIN)/govmodel pack govmodel/examples/msecc-2023.yaml -o $(DEMO_OUT)/msecc-2023-pack.docx --force
 	$(BIN)/govmodel pack govmodel/examples/msecc-2023.yaml -o $(DEMO_OUT)/msecc-2023-pack.pdf --force

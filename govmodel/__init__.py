@@ -14,7 +14,8 @@ Every query is a free function that takes the model first (or, for
 """
 
 from govmodel import examples, law
-from govmodel.analysis.authority import Grant, what_can_decide, who_can_decide
+from govmodel._version import __version__
+from govmodel.analysis.authority import Grant, Grants, what_can_decide, who_can_decide
 from govmodel.analysis.classify import Classification, LegalCharacter, classify
 from govmodel.analysis.forms import forms
 from govmodel.analysis.trace import Trace, trace
@@ -37,7 +38,7 @@ from govmodel.errors import (
     SchemeInvalid,
     UnknownKind,
 )
-from govmodel.io import dumps, load, loads, model_schema, save
+from govmodel.io import dumps, load, loads, model_schema, read_excel, save
 from govmodel.law.timeline import Timeline, timeline
 from govmodel.law.verdicts import FormsResult, FormVerdict
 from govmodel.locations import Location, Problem
@@ -68,8 +69,6 @@ from govmodel.pack import pack
 from govmodel.render.dot import draw, render
 from govmodel.render.mermaid import to_mermaid
 
-__version__ = "0.1.0"
-
 __all__ = [
     "Agreement",
     "AgreementKind",
@@ -88,6 +87,7 @@ __all__ = [
     "GovModelError",
     "GovernanceModel",
     "Grant",
+    "Grants",
     "LegalCharacter",
     "Location",
     "Matter",
@@ -124,6 +124,7 @@ __all__ = [
     "loads",
     "model_schema",
     "pack",
+    "read_excel",
     "render",
     "save",
     "timeline",

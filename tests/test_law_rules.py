@@ -29,7 +29,7 @@ def test_every_rule_is_complete_and_ids_are_unique() -> None:
         if rule.in_force.start and rule.in_force.end:
             assert rule.in_force.start <= rule.in_force.end
         assert isinstance(rule.basis, Basis) and isinstance(rule.confidence, Confidence)
-        assert rule.since == "0.1.0"
+        assert rule.since in ("0.1.0", "0.2.0") and rule.since <= govmodel.__version__
 
 
 def test_every_party_type_and_form_has_rules() -> None:

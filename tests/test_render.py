@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 import re
 from html import escape
 from pathlib import Path
@@ -21,12 +20,10 @@ GOLDEN = Path(__file__).parent / "golden"
 
 @pytest.mark.parametrize("name", govmodel.examples.names())
 def test_dot_source_matches_the_golden_file(name: str) -> None:
-    """The DOT for each example is pinned; regenerate with GOVMODEL_UPDATE_GOLDEN=1."""
+    """The DOT for each example is pinned. After a deliberate change, rewrite the files
+    with ``tests/update_snapshots.py --golden``, draw them and look before committing."""
     source = govmodel.draw(govmodel.examples.load(name)).source
-    golden = GOLDEN / f"{name}.dot"
-    if os.environ.get("GOVMODEL_UPDATE_GOLDEN"):
-        golden.write_text(source, encoding="utf-8")
-    assert source == golden.read_text(encoding="utf-8")
+    assert source == (GOLDEN / f"{name}.dot").read_text(encoding="utf-8")
 
 
 @pytest.mark.needs_dot
@@ -113,23 +110,68 @@ def test_msecc_tables_hold_the_expected_rows() -> None:
     assert list(board["on behalf of"]) == ["eput", "eput", "nelft", "nelft", "provide"]
 
 
-def test_the_workbook_has_three_formatted_sheets_and_is_deterministic(
+def test_the_workbook_is_board_ready_and_deterministic(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """`govmodel table -o x.xlsx` twice gives identical bytes; openpyxl reads the sheets."""
+    """`govmodel table -o x.xlsx` twice gives identical bytes: a cover, the tables and the
+    findings, names beside ids, pounds and dates formatted, A4 landscape fitted to width."""
     path = str(govmodel.examples.path("msecc-2020"))
     a, b = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
     assert main(["table", path, "-o", str(a)]) == 0
     assert main(["table", path, "-o", str(b)]) == 0
     assert a.read_bytes() == b.read_bytes()
+    assert main(["table", path, "-o", str(a)]) == 2  # refuses to replace without --force
+    assert main(["table", path, "-o", str(a), "--force"]) == 0
     book = openpyxl.load_workbook(io.BytesIO(a.read_bytes()))
-    assert book.sheetnames == ["Scheme of delegation", "Authority matrix", "Membership"]
-    sheet = book["Membership"]
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
-    assert sheet["A1"].font.bold
-    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert book.sheetnames == [
+        "Cover",
+        "Scheme of delegation",
+        "Authority matrix",
+        "Membership",
+        "Findings",
+    ]
+    cover = {row[0]: row[1] for row in book["Cover"].iter_rows(min_row=3, values_only=True)}
+    assert cover["Model"] == "Mid and South Essex Community Collaborative (2020)"
+    assert cover["As of"].date().isoformat() == "2020-09-01"
+    assert cover["Drawn up by"] == f"govmodel {govmodel.__version__}"
+    for name in book.sheetnames[1:]:
+        sheet = book[name]
+        assert sheet.page_setup.orientation == "landscape"
+        assert int(sheet.page_setup.paperSize) == int(sheet.PAPERSIZE_A4)
+        assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.print_title_rows == "$1:$1"
+        assert sheet.freeze_panes == "A2" and sheet["A1"].font.bold
+    scheme = book["Scheme of delegation"]
+    header = [c.value for c in scheme[1]]
+    assert header[:6] == ["Matter", "Matter id", "Delegated by", "id", "Delegated to", "id"]
+    assert [c.value for c in scheme[2]][2:6] == [
+        "EPUT board of directors",
+        "eput.board",
+        "MSECC board",
+        "msecc.board",
+    ]
+    members = book["Membership"]
+    rows = list(members.iter_rows(min_row=2, values_only=True))
     assert len(rows) == len(membership_table(govmodel.examples.load("msecc-2020")))
-    assert book["Scheme of delegation"].max_row == 4
+    findings = list(book["Findings"].iter_rows(min_row=2, values_only=True))
+    assert ("error (expected)", "GM401") in {(r[0], r[1]) for r in findings}
+
+
+def test_limits_are_pounds_and_dates_are_dates_in_the_workbook(tmp_path: Path) -> None:
+    """A limit is a number formatted in pounds; a start date is a date cell."""
+    from govmodel.render.tables import excel_bytes
+
+    model = govmodel.loads(
+        "name: T\nas_of: 2024-04-01\norganisations: [{id: a, name: A, type: ft}]\n"
+        "bodies: [{id: a.board, name: Board, kind: board, organisations: [a]}]\n"
+        "posts: [{id: a.ceo, title: CEO, kind: ceo, organisation: a}]\n"
+        "delegations: [{id: d, from: a.board, to: a.ceo, matters: [approve_expenditure],"
+        " limit: 250000, start: 2024-01-01}]\n"
+    )
+    sheet = openpyxl.load_workbook(io.BytesIO(excel_bytes(model)))["Scheme of delegation"]
+    row = {h.value: c for h, c in zip(sheet[1], sheet[2], strict=True)}
+    assert row["Limit (£)"].value == 250000 and "£" in row["Limit (£)"].number_format
+    assert row["From"].is_date and row["From"].value.year == 2024
 
 
 def test_draw_and_table_refuse_bad_outputs(
@@ -143,3 +185,15 @@ def test_draw_and_table_refuse_bad_outputs(
     assert main(["table", str(path), "-o", str(path).replace(".yaml", ".csv")]) == 0
     assert path.read_text() == govmodel.examples.text("nics-2021")
     assert "must end in" in capsys.readouterr().err
+
+
+def test_an_empty_sheet_says_why_it_is_empty() -> None:
+    """A model with no delegations gets a sentence, not a bare header, on its tables."""
+    from govmodel.render.tables import excel_bytes
+
+    model = govmodel.loads(
+        "name: T\nas_of: 2024-04-01\norganisations: [{id: a, name: A, type: ft}]\n"
+    )
+    book = openpyxl.load_workbook(io.BytesIO(excel_bytes(model)))
+    assert book["Authority matrix"]["A2"].value.startswith("No matter is delegated on 2024-04-01")
+    assert book["Findings"]["A2"].value is not None

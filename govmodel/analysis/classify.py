@@ -16,6 +16,7 @@ from datetime import date
 
 import attrs
 
+from govmodel.display import Displayed
 from govmodel.law.base import Rule
 from govmodel.law.character import (
     CLAIMS,
@@ -41,8 +42,8 @@ from govmodel.model.records import Body, id_of
 __all__ = ["Classification", "LegalCharacter", "classify"]
 
 
-@attrs.frozen
-class Classification:
+@attrs.frozen(repr=False)
+class Classification(Displayed):
     """The legal character of one body on one date, and whether its name fits."""
 
     body: str

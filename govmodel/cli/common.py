@@ -20,7 +20,7 @@ from govmodel.errors import OverwriteRefused
 if TYPE_CHECKING:
     from govmodel.model.governance import GovernanceModel
 
-__all__ = ["Command", "emit", "iso_date", "load_model", "to_json"]
+__all__ = ["Command", "emit", "iso_date", "load_model", "pounds", "to_json"]
 
 
 @attrs.frozen(kw_only=True)
@@ -48,6 +48,16 @@ def iso_date(text: str) -> date:
         ) from None
 
 
+def pounds(text: str) -> int:
+    """argparse type for sums of money: ``250000``, ``£250,000``, ``250k``."""
+    from govmodel.model.money import parse_pounds
+
+    try:
+        return parse_pounds(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def load_model(path: str) -> GovernanceModel:
     """Load a model file for a command (errors propagate as ModelError, exit 2)."""
     from govmodel.io.files import load
@@ -56,11 +66,21 @@ def load_model(path: str) -> GovernanceModel:
 
 
 def emit(
-    text: str, output: str | None, *, protect: Sequence[str | None] = (), force: bool = False
+    text: str | bytes,
+    output: str | None,
+    *,
+    protect: Sequence[str | None] = (),
+    force: bool = False,
 ) -> None:
-    """Print ``text``, or write it atomically to ``output``."""
+    """Print ``text`` (``output`` is ``None`` or ``-``), or write it atomically to
+    ``output``, refusing an existing file unless ``force``."""
     if output is None or output == "-":
-        sys.stdout.write(text)
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(text)
         return
     from govmodel.io.files import write_atomic
 

@@ -26,7 +26,8 @@ def _configure(p: argparse.ArgumentParser) -> None:
         "-o",
         "--output",
         required=True,
-        help="output file: .svg, .png, .pdf, .dot (Graphviz) or .mmd (Mermaid)",
+        help="output file: .svg, .png, .pdf, .dot (Graphviz) or .mmd (Mermaid); "
+        "- prints the DOT source",
     )
     p.add_argument("--on", type=iso_date, help="date (default: the model's as_of)")
     p.add_argument(
@@ -64,10 +65,10 @@ def _configure(p: argparse.ArgumentParser) -> None:
 def _run(args: argparse.Namespace) -> int:
     from govmodel.io.files import write_atomic
     from govmodel.render.a4 import describe, page_files, pages
-    from govmodel.render.dot import render
+    from govmodel.render.dot import draw, render
     from govmodel.render.mermaid import to_mermaid
 
-    suffix = Path(args.output).suffix.lower()
+    suffix = ".dot" if args.output == "-" else Path(args.output).suffix.lower()
     if suffix not in DIAGRAM_SUFFIXES:
         raise UsageError(
             f"-o {args.output}: the file must end in one of {', '.join(DIAGRAM_SUFFIXES)}"
@@ -75,6 +76,17 @@ def _run(args: argparse.Namespace) -> int:
     if not 30 <= args.dpi <= 1200:
         raise UsageError(f"--dpi {args.dpi}: give a resolution between 30 and 1200")
     model = load_model(args.file)
+    if args.output == "-":
+        source = draw(
+            model,
+            on=args.on,
+            highlight=args.highlight,
+            focus=args.focus,
+            posts=True if args.all_posts else "auto",
+            legend=not args.no_legend,
+        ).source
+        sys.stdout.write(source)
+        return 0
     if suffix == ".mmd":
         _refuse([Path(args.output)], args.force)
         write_atomic(args.output, to_mermaid(model, on=args.on), protect=(args.file,))

@@ -11,6 +11,7 @@ shows them; each comes from its own module.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -19,17 +20,22 @@ from govmodel.cli import (
     check,
     draw,
     example,
+    export,
     forms,
+    importer,
     pack,
     rules,
     schema,
     show,
     table,
+    timeline,
     trace,
+    what,
     who,
 )
 from govmodel.cli.common import Command
 from govmodel.errors import GovModelError
+from govmodel.model.kinds import closest
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
@@ -44,15 +50,24 @@ COMMANDS: tuple[Command, ...] = (
     rules.RULE,
     trace.COMMAND,
     who.COMMAND,
+    what.COMMAND,
+    timeline.COMMAND,
     draw.COMMAND,
     pack.COMMAND,
     table.COMMAND,
+    importer.COMMAND,
+    export.COMMAND,
 )
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
+        mistyped = re.search(r"invalid choice: '([^']*)'", message)
+        if mistyped and "COMMAND" in message:
+            guess = closest(mistyped.group(1), [c.name for c in COMMANDS])
+            if guess:
+                message += f". Did you mean {' or '.join(repr(g) for g in guess)}?"
         self.exit(2, f"{self.prog}: error: {message}\nRun `{self.prog} --help` for the options.\n")
 
 

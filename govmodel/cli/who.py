@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from govmodel.cli.common import Command, iso_date, load_model, to_json
+from govmodel.cli.common import Command, iso_date, load_model, pounds, to_json
 
 __all__ = ["COMMAND"]
 
@@ -13,7 +13,11 @@ __all__ = ["COMMAND"]
 def _configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="model file")
     p.add_argument("matter", help="matter id (e.g. approve_expenditure)")
-    p.add_argument("--amount", type=int, help="amount in whole pounds the decision involves")
+    p.add_argument(
+        "--amount",
+        type=pounds,
+        help="amount the decision involves, in pounds (250000, £250,000 or 250k)",
+    )
     p.add_argument("--on", type=iso_date, help="date (default: the model's as_of)")
     p.add_argument("--format", choices=["table", "json"], default="table")
 
@@ -25,16 +29,7 @@ def _run(args: argparse.Namespace) -> int:
     on = model.resolve_on(args.on)
     holders = who_can_decide(model, args.matter, amount=args.amount, on=on)
     if args.format == "json":
-        sys.stdout.write(
-            to_json(
-                {
-                    "matter": args.matter,
-                    "amount": args.amount,
-                    "on": on.isoformat(),
-                    "holders": [g.to_dict() for g in holders],
-                }
-            )
-        )
+        sys.stdout.write(to_json(holders.to_dict()))
         return 0
     amount = f" for £{args.amount:,}" if args.amount is not None else ""
     print(f"Who can decide {args.matter}{amount} on {on.isoformat()}:")

@@ -14,12 +14,14 @@ import yaml
 
 from govmodel.errors import ModelError, OverwriteRefused
 from govmodel.io.convert import from_plain, to_plain
+from govmodel.io.excel import read_excel
+from govmodel.io.template import write_workbook
 from govmodel.io.validate import problems_in
 from govmodel.locations import Location, Problem
 from govmodel.model.governance import GovernanceModel
 from govmodel.reading import parse
 
-__all__ = ["dumps", "load", "loads", "save", "write_atomic"]
+__all__ = ["dumps", "load", "loads", "read_excel", "save", "write_atomic"]
 
 
 def loads(text: str, *, filename: str = "<string>") -> GovernanceModel:
@@ -49,8 +51,11 @@ def loads(text: str, *, filename: str = "<string>") -> GovernanceModel:
 
 
 def load(path: str | os.PathLike[str]) -> GovernanceModel:
-    """Load a model file (``.yaml``, ``.yml`` or ``.json``)."""
+    """Load a model file (``.yaml``, ``.yml`` or ``.json``), or a scheme of
+    reservation and delegation workbook (``.xlsx``, see :func:`read_excel`)."""
     p = FsPath(path)
+    if p.suffix.lower() == ".xlsx":
+        return read_excel(p)
     try:
         text = p.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -146,10 +151,14 @@ def write_atomic(
 def save(
     model: GovernanceModel, path: str | os.PathLike[str], *, overwrite: bool = False
 ) -> FsPath:
-    """Write ``model`` to ``path`` (JSON if it ends in ``.json``, else YAML), atomically.
+    """Write ``model`` to ``path`` atomically: JSON if it ends in ``.json``, the
+    scheme of delegation workbook if ``.xlsx`` (:func:`read_excel` reads it back),
+    else YAML.
 
     The model's own source file is never replaced unless ``overwrite=True``.
     """
-    fmt = "json" if str(path).endswith(".json") else "yaml"
     protect = () if overwrite else (model.source,)
+    if str(path).lower().endswith(".xlsx"):
+        return write_atomic(path, write_workbook(model), protect=protect)
+    fmt = "json" if str(path).endswith(".json") else "yaml"
     return write_atomic(path, dumps(model, format=fmt), protect=protect)

@@ -97,7 +97,10 @@ _SOS_TO_PARLIAMENT = _steps(
     "The Secretary of State keeps ministerial responsibility to Parliament for the health "
     "service in England.",
     _dated("nhs-act-1977", "s.1", "section/1", None, "2007-02-28"),
-    _dated("nhs-act-2006", "s.1", "section/1", "2007-03-01", None),
+    _dated("nhs-act-2006", "s.1", "section/1", "2007-03-01", "2013-03-31"),
+    # s.1(3) in the words "retains ministerial responsibility to Parliament", as
+    # substituted by the Health and Social Care Act 2012 s.1 from April 2013
+    _dated("nhs-act-2006", "s.1(3)", "section/1", "2013-04-01", None),
 )
 _NHSE_TO_SOS = _steps(
     "secretary_of_state",

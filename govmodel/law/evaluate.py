@@ -423,7 +423,11 @@ def _evaluate(ctx: _Context) -> Outcome:
             f"{ctx.on.isoformat()}, and none permits it; a statutory power covering "
             f"{_names(parties)} together would settle it."
         )
-    eligible = tuple(group) if (enough or verdict is Verdict.UNKNOWN) else ()
+    eligible = (
+        tuple(group)
+        if verdict is not Verdict.NOT_LAWFUL and (enough or verdict is Verdict.UNKNOWN)
+        else ()
+    )
 
     for s in standings:
         if s.status == BARRED:
@@ -550,6 +554,8 @@ def _consider(
     on: date,
     barred: Mapping[str, list[Rule]],
 ) -> Consideration:
+    if rule.retired:
+        return Consideration(rule, False, "retired: no longer applied (its note says why)")
     if not rule.in_force_on(on):
         return Consideration(
             rule, False, f"not in force on {on.isoformat()} (in force {rule.in_force})"

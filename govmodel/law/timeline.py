@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from govmodel.display import Displayed
 from govmodel.law.parties import PARTY_TYPES
 from govmodel.law.rules import rulebook
 from govmodel.law.verdicts import VERDICT_COLOURS, FormsResult, PartyLike, forms, parties_from
@@ -21,8 +22,8 @@ if TYPE_CHECKING:
 __all__ = ["Timeline", "timeline"]
 
 
-@attrs.frozen
-class Timeline:
+@attrs.frozen(repr=False)
+class Timeline(Displayed):
     """The dates on which any verdict changed, with the verdicts from each date."""
 
     start: date

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from govmodel.display import Displayed
 from govmodel.errors import PartyNotInExistence
 from govmodel.law.base import Basis, Confidence, Effect, Rule
 from govmodel.law.evaluate import Consideration, Outcome, Party, evaluate_form, min_confidence
@@ -79,8 +80,8 @@ class Reason:
         }
 
 
-@attrs.frozen
-class Explanation:
+@attrs.frozen(repr=False)
+class Explanation(Displayed):
     """Every rule considered for one form, held or not, with why (``explain``)."""
 
     form: FormId
@@ -138,8 +139,8 @@ class Condition:
         }
 
 
-@attrs.frozen
-class FormVerdict:
+@attrs.frozen(repr=False)
+class FormVerdict(Displayed):
     """The verdict for one form."""
 
     form: FormId
@@ -173,8 +174,8 @@ class FormVerdict:
         }
 
 
-@attrs.frozen
-class FormsResult:
+@attrs.frozen(repr=False)
+class FormsResult(Displayed):
     """Verdicts for every form for a set of parties on a date."""
 
     on: date

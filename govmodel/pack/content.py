@@ -170,7 +170,7 @@ def _forms(model: GovernanceModel, on: date) -> list[Block]:
     result = forms(model, on=on)
     parties = ", ".join(f"{p.name} ({_value(p.type)})" for p in result.parties)
     rows = []
-    for v in result.forms:
+    for v in result.applicable():
         verdict = _value(v.verdict) + (" (disputed)" if getattr(v, "disputed", False) else "")
         rows.append(
             (

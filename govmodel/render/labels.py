@@ -12,7 +12,8 @@ cut inside a word: a word longer than the width stands on its own line.
 from __future__ import annotations
 
 import textwrap
-from importlib import metadata
+
+from govmodel._version import __version__
 
 __all__ = [
     "DISCLAIMER",
@@ -77,8 +78,5 @@ def check_url(code: str) -> str:
 
 
 def govmodel_version() -> str:
-    """The installed govmodel version (``"unknown"`` when not installed)."""
-    try:
-        return metadata.version("govmodel")
-    except metadata.PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-        return "unknown"
+    """The govmodel version these files were drawn with."""
+    return __version__

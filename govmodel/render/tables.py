@@ -7,10 +7,8 @@ is byte-identical for the same model and date.
 
 from __future__ import annotations
 
-import io
 import os
-import zipfile
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,7 +23,9 @@ if TYPE_CHECKING:
 __all__ = [
     "KINDS",
     "authority_matrix",
+    "csv_text",
     "delegation_table",
+    "excel_bytes",
     "export_csv",
     "export_excel",
     "membership_table",
@@ -197,6 +197,14 @@ def table(model: GovernanceModel, kind: str, *, on: date | str | None = None) ->
     return builders[kind](model, on=on)
 
 
+def csv_text(
+    model: GovernanceModel, *, kind: str = "delegation", on: date | str | None = None
+) -> str:
+    """One table as CSV text (deterministic)."""
+    frame = table(model, kind, on=on)
+    return frame.to_csv(index=(kind == "authority"), lineterminator="\n")
+
+
 def export_csv(
     model: GovernanceModel,
     path: str | os.PathLike[str],
@@ -208,9 +216,7 @@ def export_csv(
     """Write one table as CSV (UTF-8, deterministic), atomically."""
     from govmodel.io.files import write_atomic
 
-    frame = table(model, kind, on=on)
-    text = frame.to_csv(index=(kind == "authority"), lineterminator="\n")
-    return write_atomic(path, text, protect=protect)
+    return write_atomic(path, csv_text(model, kind=kind, on=on), protect=protect)
 
 
 def export_excel(
@@ -220,50 +226,21 @@ def export_excel(
     on: date | str | None = None,
     protect: tuple[str | None, ...] = (),
 ) -> Path:
-    """Write the three tables to one workbook, a sheet each, with bold, filled and frozen
-    header rows, filters and sensible column widths. The file is written atomically and is
-    byte-identical for the same model and date."""
-    import pandas as pd
-    from openpyxl.styles import Alignment, Font, PatternFill
-
+    """Write the board-ready workbook (:func:`excel_bytes`) atomically."""
     from govmodel.io.files import write_atomic
 
-    on = model.resolve_on(on)
-    sheets = {
-        "Scheme of delegation": delegation_table(model, on=on),
-        "Authority matrix": authority_matrix(model, on=on).reset_index(),
-        "Membership": membership_table(model, on=on),
-    }
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for name, frame in sheets.items():
-            frame.to_excel(writer, sheet_name=name, index=False)
-            sheet = writer.sheets[name]
-            for cell in sheet[1]:
-                cell.font = Font(bold=True, color="FFFFFF")
-                cell.fill = PatternFill("solid", fgColor="1F4E79")
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-            sheet.freeze_panes = "A2"
-            sheet.auto_filter.ref = sheet.dimensions
-            for i, column in enumerate(frame.columns, start=1):
-                values = [str(column), *(str(v) for v in frame.iloc[:, i - 1].tolist())]
-                width = min(max(len(v) for v in values) + 2, 60)
-                sheet.column_dimensions[sheet.cell(1, i).column_letter].width = width
-        stamp = datetime(on.year, on.month, on.day)
-        writer.book.properties.created = stamp
-        writer.book.properties.modified = stamp
-        writer.book.properties.creator = "govmodel"
-    return write_atomic(path, _fixed_zip(buffer.getvalue(), on), protect=protect)
+    return write_atomic(path, excel_bytes(model, on=on), protect=protect)
 
 
-def _fixed_zip(data: bytes, on: date) -> bytes:
-    """Rewrite a zip with fixed timestamps so the workbook bytes do not depend on 'now'."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(on.year, on.month, on.day, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = info.external_attr
-            target.writestr(fixed, source.read(info.filename))
-    return out.getvalue()
+def excel_bytes(model: GovernanceModel, *, on: date | str | None = None) -> bytes:
+    """The board-ready workbook: a cover sheet (model, as-of date, govmodel version,
+    findings in brief), the scheme of delegation, the authority matrix, membership
+    and the findings of :func:`govmodel.check`.
+
+    Names stand with their ids beside them, limits are in pounds, dates are dates;
+    every sheet prints on A4 landscape, fitted to the width, with its header row
+    repeated on each page. The bytes are the same for the same model and date.
+    """
+    from govmodel.render.workbook import board_workbook
+
+    return board_workbook(model, model.resolve_on(on))
