@@ -1,6 +1,7 @@
 """The rulebook: every rule as data (``govmodel/law/rules/*.yaml``), loaded once.
 
->>> get("jc-005").citation.text
+>>> from datetime import date
+>>> get("jc-005").citation_on(date(2021, 4, 1)).text
 'NHS Act 2006 Sch 7 para 15(3)'
 """
 
