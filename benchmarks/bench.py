@@ -22,18 +22,23 @@ measures, on that one model:
 
 Every operation is called once to warm up (that time is kept as ``first``),
 then timed until it has at least ``--runs`` samples and ``--target`` seconds
-of samples (at most 1,000); the table gives the median. Garbage is collected
+of samples (at most 1,000; the floor gets six times both, being the
+denominator of every ratio); the table gives the median. Garbage is collected
 before the warm-up and before each sample that follows one slower than 50 ms
 (collecting before fast samples would only measure cold caches); the
 collector stays on, as in real use. Each operation at each size has a time
 budget (``--budget`` seconds, warm-up included): an operation whose first
 call exceeds it is interrupted, reported as ``> budget`` and not run at the
 larger sizes. When the first call takes more than a third of the budget, it
-is the only sample (``runs`` 1).
+is the only sample (``runs`` 1; for ``trace`` that is the warm-up subject, a
+trust's quality committee). When a later sample is cut off by the budget,
+the samples already taken stand (``partial`` in the JSON).
 
 Peak memory is the child process's peak resident set size
-(``resource.getrusage(RUSAGE_SELF).ru_maxrss``): one process per size, so
-the figure is that size's peak with every operation run. ``import govmodel``
+(``resource.getrusage(RUSAGE_SELF).ru_maxrss``), one process per size: after
+the first load of the YAML file (the interpreter, govmodel and one model),
+and at the end, with every operation run (that includes a second model held
+while loading again). ``import govmodel``
 and ``import networkx`` are each timed in fresh interpreters.
 
 Ratios divide by the floor at the same size, measured in the same process;
@@ -107,9 +112,10 @@ def measure(
     """Time ``calls`` (one sample per call per round) within ``budget`` seconds.
 
     ``warmup`` (default: the first call) runs once first and is timed as
-    ``first``; without a separate ``warmup``, a first call longer than a third
-    of the budget is the only sample. Then rounds of all ``calls`` run until
-    there are ``runs`` samples and ``target`` seconds of them, or ``max_runs``
+    ``first``; a warm-up longer than a third of the budget is the only sample
+    (``runs`` 1; with a separate ``warmup``, that is its call). Then rounds of
+    all ``calls`` run until there are ``runs`` samples and ``target`` seconds of
+    them, or ``max_runs``
     samples, or the next call would pass the budget. A call still running at
     the budget is interrupted: with no sample yet the operation is over
     budget, otherwise the samples taken so far stand (``partial``).
@@ -125,7 +131,7 @@ def measure(
         start = time.perf_counter()
         (warmup or calls[0])()
         first = time.perf_counter() - start
-        if warmup is None and first > budget / 3:
+        if first > budget / 3:
             samples = [first]
         else:
             done = False
@@ -213,12 +219,20 @@ def child(spec: dict[str, Any]) -> dict[str, Any]:
     target = spec["target"]
     out: dict[str, Any] = {"ops": {}}
 
-    def run(name: str, calls: Sequence[Callable[[], object]], **kw: Any) -> None:
+    def run(
+        name: str,
+        calls: Sequence[Callable[[], object]],
+        *,
+        warmup: Callable[[], object] | None = None,
+        scale: int = 1,
+    ) -> None:
         if name in skip:
             out["ops"][name] = {"status": "skipped", "budget": budget}
             return
         print(f"  {spec['label']}: {name} ...", file=sys.stderr, flush=True)
-        out["ops"][name] = measure(calls, budget=budget, runs=runs, target=target, **kw)
+        out["ops"][name] = measure(
+            calls, budget=budget, runs=runs * scale, target=target * scale, warmup=warmup
+        )
         result = out["ops"][name]
         shown = (
             f"{result['median'] * 1000:.1f} ms x{result['runs']}"
@@ -232,6 +246,7 @@ def child(spec: dict[str, Any]) -> dict[str, Any]:
 
     def load_yaml() -> None:
         loaded["model"] = govmodel.load(spec["yaml"])
+        out.setdefault("peak_rss_load_mb", _peak_rss_mb())
 
     run("load_yaml", [load_yaml])
     model = loaded["model"] if "model" in loaded else govmodel.load(spec["yaml"])
@@ -247,7 +262,8 @@ def child(spec: dict[str, Any]) -> dict[str, Any]:
     roots = _floor_roots(graph)
     reached = sum(len(layer) for layer in nx.bfs_layers(graph, roots))
     out["floor_coverage"] = reached / max(1, graph.number_of_nodes())
-    run("bfs_floor", [lambda: sum(len(layer) for layer in nx.bfs_layers(graph, roots))])
+    # The floor is the denominator of every ratio: six times the samples, to steady it.
+    run("bfs_floor", [lambda: sum(len(layer) for layer in nx.bfs_layers(graph, roots))], scale=6)
 
     run("check", [lambda: govmodel.check(model)])
     run(
@@ -263,8 +279,13 @@ def child(spec: dict[str, Any]) -> dict[str, Any]:
     source = govmodel.draw(model, focus=subjects["focus"]).source
     out["focus_nodes"] = _dot_nodes(source)
     run("dot_focus", [lambda: govmodel.draw(model, focus=subjects["focus"]).source])
-    out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["peak_rss_mb"] = _peak_rss_mb()
     return out
+
+
+def _peak_rss_mb() -> float:
+    """This process's peak resident set size so far, in MB (``ru_maxrss`` is in KB here)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def examples(budget: float, runs: int, target: float) -> list[dict[str, Any]]:
@@ -348,6 +369,7 @@ def run_size(
         "skip": sorted(skip),
         "label": f"{nodes} nodes",
     }
+    load_before = os.getloadavg()[0]
     done = subprocess.run(
         [sys.executable, __file__, "--child", json.dumps(spec)],
         stdout=subprocess.PIPE,
@@ -360,6 +382,7 @@ def run_size(
         nodes=nodes,
         yaml_mb=yaml_path.stat().st_size / 1e6,
         json_mb=json_path.stat().st_size / 1e6,
+        loadavg=[load_before, os.getloadavg()[0]],
     )
     yaml_path.unlink()
     json_path.unlink()
@@ -400,7 +423,7 @@ def table(report: dict[str, Any]) -> str:
     """The results as one Markdown table."""
     head = (
         "| size (nodes / edges) | operation | median | first call | runs | x floor "
-        "| growth per doubling | peak RSS |"
+        "| growth per doubling | peak RSS (one load / all) |"
     )
     lines = [head, "|---|---|---|---|---|---|---|---|"]
     for res in report["results"]:
@@ -413,7 +436,11 @@ def table(report: dict[str, Any]) -> str:
             "dot_focus": f"DOT focus ({res.get('focus_nodes', '?')} nodes)",
             "bfs_floor": "networkx BFS floor",
         }
-        rss = f"{res['peak_rss_mb']:,.0f} MB" if "peak_rss_mb" in res else ""
+        rss = (
+            f"{res['peak_rss_load_mb']:,.0f} / {res['peak_rss_mb']:,.0f} MB"
+            if "peak_rss_load_mb" in res
+            else ""
+        )
         for name in OPERATIONS:
             op = res["ops"].get(name, {"status": "skipped"})
             label = notes.get(name, name)
@@ -562,11 +589,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.examples:
         report["examples"] = examples(args.budget, runs, sample_time)
     m = report["machine"]
+    loads = [x for r in report["results"] for x in r["loadavg"]]
     print(
         f"govmodel {m['govmodel']} on {m['cpu']} ({m['cores']} cores), Python {m['python']}, "
         f"networkx {m['networkx']}, {m['date'][:10]}; seed {args.seed}, budget "
         f"{args.budget:g} s per operation; peak RSS = ru_maxrss of the process measuring "
-        "that size"
+        f"that size; 1-minute load average {min(loads):.1f} to {max(loads):.1f} (the "
+        "benchmark itself adds 1)"
     )
     print()
     print(table(report))

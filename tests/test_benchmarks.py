@@ -49,7 +49,7 @@ def test_the_generator_is_seeded() -> None:
 
 def test_the_generator_uses_only_forms_and_types_in_existence_on_its_date() -> None:
     """Nothing the generator writes names a party type that did not exist on ``as_of``."""
-    model = govmodel.loads(json.dumps(generate.generate(600, seed=1)))
+    model = govmodel.loads(json.dumps(generate.generate(300, seed=4)))
     report = govmodel.check(model)
     codes = {f.code for f in report.findings}
     assert not codes & {"GM003", "GM101", "GM102", "GM103", "GM104", "GM105", "GM106"}
