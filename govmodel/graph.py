@@ -25,7 +25,7 @@ delegation, ratification and the citation of the power it rests on. Relations:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
@@ -65,6 +65,10 @@ class ModelGraph:
         self._by_relation: dict[str, list[tuple[str, str, str]]] = {}
         for source, target, key, data in self._graph.edges(keys=True, data=True):
             self._by_relation.setdefault(data["relation"], []).append((source, target, key))
+        self._by_key: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+        for relation, edges in self._by_relation.items():
+            for edge in edges:
+                self._by_key.setdefault((relation, edge[2]), []).append(edge)
         self._delegations_to: dict[str, list[str]] = {}
         for _, target, key in self._by_relation.get("delegates_to", ()):
             self._delegations_to.setdefault(target, []).append(key)
@@ -91,14 +95,22 @@ class ModelGraph:
         """Ids of the delegations that reach ``holder``, sorted."""
         return list(self._delegations_to.get(holder, ()))
 
-    def cycles(self, relation: str, *, keep: EdgeFilter = _every) -> list[list[str]]:
+    def cycles(
+        self, relation: str, *, keep: EdgeFilter = _every, keys: Iterable[str] | None = None
+    ) -> list[list[str]]:
         """Groups of nodes that the ``relation`` edges accepted by ``keep`` join in a
-        loop (strongly connected, or one node with an edge to itself).
+        loop (strongly connected, or one node with an edge to itself). With ``keys``,
+        only the edges with those keys (delegation ids, say) are looked at.
 
         Each group is sorted, and the groups are in sorted order.
         """
+        edges = (
+            self._by_relation.get(relation, ())
+            if keys is None
+            else [e for k in dict.fromkeys(keys) for e in self._by_key.get((relation, k), ())]
+        )
         sub: nx.DiGraph[str] = nx.DiGraph()
-        for source, target, key in self._by_relation.get(relation, ()):
+        for source, target, key in edges:
             if keep(source, target, key):
                 sub.add_edge(source, target)
         groups = sorted(sorted(c) for c in nx.strongly_connected_components(sub))

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import heapq
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
@@ -31,19 +31,22 @@ from govmodel.display import Displayed
 from govmodel.errors import NoSuchRecord
 from govmodel.law.accountability import reserved_by_statute
 from govmodel.model.governance import GovernanceModel
-from govmodel.model.kinds import closest
-from govmodel.model.records import Body, Delegation, Matter, Post, id_of
+from govmodel.model.kinds import BodyKind, PartyType, closest
+from govmodel.model.records import Body, Delegation, Matter, Organisation, Post, id_of
 
 __all__ = [
     "Grant",
     "Grants",
+    "granted_matters",
     "grants",
+    "grants_of",
     "statutory_holders",
     "what_can_decide",
     "who_can_decide",
 ]
 
 _INF = float("inf")
+_BOARDS = (BodyKind.BOARD, BodyKind.FULL_COUNCIL)
 
 
 @attrs.frozen(order=True, repr=False)
@@ -123,49 +126,136 @@ class Grants(Displayed, list[Grant]):
 
 def statutory_holders(model: GovernanceModel, matter: str, on: date) -> list[tuple[str, str]]:
     """``(holder, organisation)`` pairs that hold ``matter`` directly on ``on``."""
-    out = []
-    for org in model.organisations:
-        if not org.active_on(on):
+    return sorted(_statutory(model, matter, on, model.bodies))
+
+
+def _statutory(
+    model: GovernanceModel, matter: str, on: date, bodies: Iterable[Body]
+) -> Iterator[tuple[str, str]]:
+    """The ``(holder, organisation)`` pairs among ``bodies`` that hold ``matter`` directly:
+    an organisation's governing board, or the body statute gives the matter to."""
+    reserved: dict[PartyType, tuple[BodyKind, str] | None] = {}
+    for b in bodies:
+        if not b.active_on(on):
             continue
-        reserved = reserved_by_statute(org.type, matter, on)
-        if reserved:
-            holders = [
-                b for b in model.bodies_of(org.id) if b.kind is reserved[0] and b.active_on(on)
-            ]
-        else:
-            holders = [b for b in model.boards_of(org.id) if b.active_on(on)]
-        out += [(b.id, org.id) for b in holders]
-    return sorted(out)
+        for i, org_id in enumerate(b.organisations):
+            org = model.record(org_id)
+            if (
+                not isinstance(org, Organisation)
+                or not org.active_on(on)
+                or org_id in b.organisations[:i]
+            ):
+                continue
+            if org.type not in reserved:
+                reserved[org.type] = reserved_by_statute(org.type, matter, on)
+            by_statute = reserved[org.type]
+            if by_statute:
+                if b.kind is by_statute[0]:
+                    yield b.id, org_id
+            elif b.kind in _BOARDS and b.organisations == (org_id,):
+                yield b.id, org_id
 
 
 def _key(limit: int | None) -> float:
     return _INF if limit is None else float(limit)
 
 
+def _order(g: Grant) -> tuple[Any, ...]:
+    """The grants' own order (holder, matter, organisation, limit...) as a plain tuple."""
+    return (g.holder, g.matter, g.organisation, g.limit, g.chain, g.delegations)
+
+
+class _Delegated:
+    """The delegations in force of one dated model, by matter: in file order, and by the
+    holder they reach (built once per dated model)."""
+
+    def __init__(self, current: GovernanceModel) -> None:
+        self.by_matter: dict[str, list[Delegation]] = {}
+        self.into: dict[tuple[str, str], list[Delegation]] = {}
+        self.order: dict[int, int] = {}
+        for i, d in enumerate(current.delegations):
+            if d.from_ not in current or d.to not in current:
+                continue
+            self.order[id(d)] = i
+            for m in dict.fromkeys(d.matters):
+                self.by_matter.setdefault(m, []).append(d)
+                self.into.setdefault((m, d.to), []).append(d)
+
+    def reaching(self, matter: str, holder: str) -> tuple[set[str], list[Delegation]]:
+        """Every holder from which delegations of ``matter`` lead to ``holder`` (itself
+        included), and those delegations in file order."""
+        seen = {holder}
+        found: list[Delegation] = []
+        todo = [holder]
+        while todo:
+            for d in self.into.get((matter, todo.pop()), ()):
+                found.append(d)
+                if d.from_ not in seen:
+                    seen.add(d.from_)
+                    todo.append(d.from_)
+        return seen, sorted(found, key=lambda d: self.order[id(d)])
+
+
+def _delegated(current: GovernanceModel) -> _Delegated:
+    return current.derived("authority:delegated", lambda: _Delegated(current))
+
+
+def granted_matters(model: GovernanceModel, on: date) -> list[str]:
+    """Every matter a grant may be about on ``on``, sorted: the model's and the standard
+    ones, and any other that a delegation in force names."""
+    named = _delegated(model.on(on)).by_matter
+    return sorted(set(named) | {m.id for m in model.all_matters()})
+
+
 def grants(model: GovernanceModel, on: date, *, matter: str | None = None) -> list[Grant]:
-    """Every grant of authority on ``on`` (for one matter if given), sorted."""
+    """Every grant of authority on ``on`` (for one matter if given), sorted.
+
+    The grants of each matter are worked out once per model and date, and kept.
+    """
     current = model.on(on)
-    delegations = [d for d in current.delegations if d.from_ in current and d.to in current]
-    matters = (
-        [matter]
-        if matter
-        else sorted(
-            {m for d in delegations for m in d.matters} | {m.id for m in model.all_matters()}
-        )
-    )
+    if matter:
+        return list(_matter_grants(current, matter))
     out: list[Grant] = []
-    for m in matters:
-        out += _grants_for(current, m, [d for d in delegations if m in d.matters])
-    return sorted(out)
+    for m in granted_matters(model, on):
+        out += _matter_grants(current, m)
+    return sorted(out, key=_order)
 
 
-def _grants_for(model: GovernanceModel, matter: str, delegations: list[Delegation]) -> list[Grant]:
+def grants_of(model: GovernanceModel, on: date, holder: str, matter: str) -> list[Grant]:
+    """The grants by which ``holder`` may decide ``matter`` on ``on``, sorted: the same
+    as those of :func:`grants` with that holder, found from the delegations that lead
+    to ``holder`` alone."""
+    current = model.on(on)
+    reach, into = _delegated(current).reaching(matter, holder)
+    bodies = [b for b in (current.record(h) for h in sorted(reach)) if isinstance(b, Body)]
+    starts = sorted(_statutory(current, matter, current.as_of, bodies))
+    found = _propagate(current, matter, into, starts)
+    return sorted((g for g in found if g.holder == holder), key=_order)
+
+
+def _matter_grants(current: GovernanceModel, matter: str) -> list[Grant]:
+    def build() -> list[Grant]:
+        starts = statutory_holders(current, matter, current.as_of)
+        found = _propagate(current, matter, _delegated(current).by_matter.get(matter, []), starts)
+        return sorted(found, key=_order)
+
+    return current.derived(f"authority:grants:{matter}", build)
+
+
+def _propagate(
+    model: GovernanceModel,
+    matter: str,
+    delegations: Iterable[Delegation],
+    starts: Iterable[tuple[str, str]],
+) -> list[Grant]:
+    """The widest chain to each holder, for each organisation, from the statutory
+    holders ``starts`` along ``delegations`` of ``matter``."""
     by_from: dict[str, list[Delegation]] = {}
     for d in sorted(delegations, key=lambda d: d.id):
         by_from.setdefault(d.from_, []).append(d)
     best: dict[tuple[str, str], Grant] = {}
     queue: list[tuple[float, int, tuple[str, ...], Grant]] = []
-    for holder, org in statutory_holders(model, matter, model.as_of):
+    for holder, org in starts:
         g = Grant(holder, matter, org, None, (holder,), ())
         best[(holder, org)] = g
         heapq.heappush(queue, (-_INF, 1, g.chain, g))
@@ -253,11 +343,9 @@ def what_can_decide(
             "body or post", holder, closest(holder, model.ids("body") + model.ids("post"))
         )
     on = model.resolve_on(on)
+    found = [g for m in granted_matters(model, on) for g in grants_of(model, on, holder, m)]
     return Grants(
-        sorted(
-            (g for g in grants(model, on) if g.holder == holder),
-            key=lambda g: (g.matter, g.organisation),
-        ),
+        sorted(found, key=lambda g: (g.matter, g.organisation)),
         on=on,
         holder=holder,
     )

@@ -89,12 +89,12 @@ def classify(
     if len(orgs) < 2:
         return done(ONE_ORGANISATION, "It belongs to one organisation.")
 
-    into = [d for d in current.delegations if d.to == body and d.from_ in current]
+    into = [d for d in current.delegations_to(body) if d.from_ in current]
     delegators = {o for d in into for o in current.organisations_of(d.from_)}
     missing = [o.label for o in orgs if o.id not in delegators]
     ratified = bool(into) and all(d.ratification for d in into)
     agreements = [
-        a for a in current.agreements if body in a.bodies and a.kind in CONTRACTUAL_AGREEMENTS
+        a for a in current.agreements_establishing(body) if a.kind in CONTRACTUAL_AGREEMENTS
     ]
 
     if not into:
@@ -124,7 +124,11 @@ def classify(
             "themselves decide.",
         )
     alive = all(o.active_on(on) and exists(o.type, on) for o in orgs)
-    verdict = forms(orgs, on=on)[FormId.JOINT_COMMITTEE] if alive else None
+    verdict = (
+        forms(orgs, on=on, only=(FormId.JOINT_COMMITTEE,))[FormId.JOINT_COMMITTEE]
+        if alive
+        else None
+    )
     if not missing and verdict is not None and verdict.verdict is Verdict.LAWFUL:
         power = tuple(r.rule for r in verdict.reasons[:1])
         return done(

@@ -161,7 +161,7 @@ def matters_in_use(ctx: Context) -> list[str]:
 def matter_without_holder(ctx: Context) -> Iterator[Hit]:
     """GM204: a matter the model uses that no body or post may decide on the date."""
     for matter in matters_in_use(ctx):
-        if any(holder_matter[1] == matter for holder_matter in ctx.grants):
+        if ctx.decidable(matter):
             continue
         first = next((d for d in ctx.delegations() if matter in d.matters), None)
         yield Hit(
@@ -193,7 +193,8 @@ def delegation_cycle(ctx: Context) -> Iterator[Hit]:
         for matter in d.matters:
             by_matter.setdefault(matter, {})[d.from_, d.to] = d.id  # one id per pair: the last
     for matter, pairs in sorted(by_matter.items()):
-        for component in ctx.graph.cycles("delegates_to", keep=_one_of(set(pairs.values()))):
+        keys = set(pairs.values())
+        for component in ctx.graph.cycles("delegates_to", keep=_one_of(keys), keys=sorted(keys)):
             if len(component) < 2:
                 continue
             ids = sorted(i for (a, b), i in pairs.items() if a in component and b in component)

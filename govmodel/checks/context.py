@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
-from govmodel.analysis.authority import Grant, grants
+from govmodel.analysis.authority import Grant, granted_matters, grants
 from govmodel.analysis.classify import Classification, classify
 from govmodel.checks.base import Codes, Finding
 from govmodel.graph import ModelGraph, graph_of
@@ -57,6 +57,8 @@ class Context:
         self.codes = codes if codes is not None else Codes({})
         #: Findings of the checks run so far (read by checks that run last).
         self.found: list[Finding] = []
+        self._active: dict[str, bool] = {}
+        self._verdicts: dict[tuple[tuple[str, ...], FormId], tuple[FormVerdict, list[str]]] = {}
 
     @property
     def graph(self) -> ModelGraph:
@@ -75,18 +77,17 @@ class Context:
 
     def record(self, id: str) -> Any:
         """The record ``id`` (standard matters included), or ``None`` if unknown."""
-        if id not in self.model:
-            return None
-        kind = self.model.kind_of(id)
-        return getattr(self.model, kind)(id)
+        return self.model.record(id)
 
     def active(self, id: str) -> bool:
         """Whether ``id`` names a record in force on the date (matters always are)."""
-        record = self.record(id)
-        if record is None:
-            return False
-        active_on = getattr(record, "active_on", None)
-        return True if active_on is None else bool(active_on(self.on))
+        known = self._active.get(id)
+        if known is None:
+            record = self.record(id)
+            active_on = getattr(record, "active_on", None)
+            known = record is not None and (active_on is None or bool(active_on(self.on)))
+            self._active[id] = known
+        return known
 
     def organisation(self, id: str | None) -> Organisation | None:
         """The organisation ``id``, or ``None`` if ``id`` is not one."""
@@ -110,17 +111,32 @@ class Context:
 
     # -- what is in force ----------------------------------------------------------------
 
-    def bodies(self) -> Iterator[Body]:
-        """Bodies in force on the date, in file order."""
-        return (b for b in self.model.bodies if b.active_on(self.on))
+    @functools.cached_property
+    def _bodies(self) -> list[Body]:
+        return [b for b in self.model.bodies if b.active_on(self.on)]
 
-    def delegations(self) -> Iterator[Delegation]:
-        """Delegations in force on the date whose two ends are in force too."""
-        return (
+    @functools.cached_property
+    def _delegations(self) -> list[Delegation]:
+        return [
             d
             for d in self.model.delegations
             if d.active_on(self.on) and self.active(d.from_) and self.active(d.to)
-        )
+        ]
+
+    @functools.cached_property
+    def _into(self) -> dict[str, list[Delegation]]:
+        out: dict[str, list[Delegation]] = {}
+        for d in self._delegations:
+            out.setdefault(d.to, []).append(d)
+        return out
+
+    def bodies(self) -> Iterator[Body]:
+        """Bodies in force on the date, in file order."""
+        return iter(self._bodies)
+
+    def delegations(self) -> Iterator[Delegation]:
+        """Delegations in force on the date whose two ends are in force too."""
+        return iter(self._delegations)
 
     def members(self, body: Body) -> Iterator[tuple[int, Membership]]:
         """``(index, membership)`` for the body's members in force (index as in the file)."""
@@ -146,8 +162,8 @@ class Context:
         return []
 
     def delegations_to(self, holder: str) -> list[Delegation]:
-        """Delegations in force that give ``holder`` authority."""
-        return [d for d in self.delegations() if d.to == holder]
+        """Delegations in force that give ``holder`` authority (in file order)."""
+        return list(self._into.get(holder, ()))
 
     # -- organisations -------------------------------------------------------------------
 
@@ -203,11 +219,25 @@ class Context:
 
     @functools.cached_property
     def grants(self) -> dict[tuple[str, str], list[Grant]]:
-        """Every grant on the date, by ``(holder, matter)``."""
+        """Every grant on the date, by ``(holder, matter)``; each key's grants sorted."""
         out: dict[tuple[str, str], list[Grant]] = {}
-        for g in grants(self.model, self.on):
-            out.setdefault((g.holder, g.matter), []).append(g)
+        for matter in self.matters_granted:
+            for g in grants(self.model, self.on, matter=matter):
+                out.setdefault((g.holder, g.matter), []).append(g)
         return out
+
+    @functools.cached_property
+    def matters_granted(self) -> list[str]:
+        """The matters a grant may be about on the date, sorted."""
+        return granted_matters(self.model, self.on)
+
+    @functools.cached_property
+    def _decidable(self) -> set[str]:
+        return {matter for _, matter in self.grants}
+
+    def decidable(self, matter: str) -> bool:
+        """Whether anybody may decide ``matter`` on the date."""
+        return matter in self._decidable
 
     def held(self, holder: str, matter: str) -> list[Grant]:
         """Grants by which ``holder`` may decide ``matter`` on the date."""
@@ -230,12 +260,16 @@ class Context:
         Organisations unknown or not in force are left out: checks GM003 and GM1xx
         report them. With fewer than two left the verdict is still given.
         """
-        orgs = [o for o in (self.organisation(i) for i in org_ids) if o]
-        orgs = [o for o in orgs if o.active_on(self.on) and exists(o.type, self.on)]
-        result = forms(orgs, on=self.on)
-        verdict = result[form]
-        barred = [p.id or p.name for p in result.parties if p.name not in verdict.eligible]
-        return verdict, barred
+        key = (tuple(org_ids), form)
+        if key not in self._verdicts:
+            orgs = [o for o in (self.organisation(i) for i in key[0]) if o]
+            orgs = [o for o in orgs if o.active_on(self.on) and exists(o.type, self.on)]
+            result = forms(orgs, on=self.on, only=(form,))
+            verdict = result[form]
+            barred = [p.id or p.name for p in result.parties if p.name not in verdict.eligible]
+            self._verdicts[key] = (verdict, barred)
+        verdict, barred = self._verdicts[key]
+        return verdict, list(barred)
 
     def barring_rule(self, verdict: FormVerdict, barred: Iterable[str], form: FormId) -> str | None:
         """The verdict's forbidding rule that best explains the barred organisations:

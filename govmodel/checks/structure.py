@@ -228,8 +228,10 @@ def post_without_organisation(ctx: Context) -> Iterator[Hit]:
             continue
         where = sorted(
             b.id
-            for b in ctx.bodies()
-            if b.id in deciding and any(m.post == post.id for _, m in ctx.voting(b))
+            for b in ctx.model.bodies_with_post(post.id)
+            if b.id in deciding
+            and b.active_on(ctx.on)
+            and any(m.post == post.id for _, m in ctx.voting(b))
         )
         if post.id in deciding:
             where.insert(0, "delegations to it")

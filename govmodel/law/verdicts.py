@@ -327,12 +327,17 @@ def forms(
     *,
     on: date | str,
     facts: Facts | None = None,
+    only: Iterable[FormId | str] | None = None,
 ) -> FormsResult:
     """The verdict for every governance form for ``parties`` on ``on``.
 
     ``parties`` may be party types or aliases (``"ft"``), ``(type, name)`` pairs,
     :class:`~govmodel.model.records.Organisation` records or :class:`Party`
-    values. (:func:`govmodel.forms` also takes a whole model.)
+    values. (:func:`govmodel.forms` also takes a whole model.) With ``only``, just
+    those forms are judged (each form's verdict is the same either way).
+
+    >>> [v.form.value for v in forms(["ft", "icb"], on="2023-01-01", only=["joint_committee"])]
+    ['joint_committee']
 
     Raises :class:`~govmodel.errors.PartyNotInExistence` when a party type, or
     an organisation, did not exist on the date.
@@ -350,8 +355,9 @@ def forms(
             on,
             name=f"{party.name} ({party.type.value})" if party.name != party.type.value else None,
         )
+    wanted = set(FormId) if only is None else {FormId.parse(f) for f in only}
     verdicts = []
-    for form in FormId:
+    for form in (f for f in FormId if f in wanted):
         outcome = evaluate_form(form, normalised, on, facts=facts)
         verdicts.append(_verdict(outcome, on))
     return FormsResult(on, tuple(normalised), tuple(verdicts))

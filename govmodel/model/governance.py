@@ -21,6 +21,7 @@ import attrs
 from govmodel.errors import NoSuchRecord
 from govmodel.locations import Location
 from govmodel.model.dates import as_date
+from govmodel.model.index import Index
 from govmodel.model.kinds import BodyKind, closest
 from govmodel.model.matters import STANDARD_MATTERS
 from govmodel.model.records import (
@@ -231,11 +232,27 @@ class GovernanceModel:
 
     def location_of(self, id: str) -> Location | None:
         """File location of the record ``id`` when the model came from a file."""
-        for collection in COLLECTIONS:
-            for i, record in enumerate(getattr(self, collection)):
-                if record.id == id:
-                    return self.locations.get((collection, i))
-        return None
+        at = self._lookups.position.get(id)
+        return None if at is None else self.locations.get(at)
+
+    def record(self, id: str) -> Any:
+        """The record ``id`` of any kind (standard matters included), or ``None``."""
+        found = self._index.get(id)
+        return None if found is None else found[1]
+
+    @property
+    def _lookups(self) -> Index:
+        return self.derived(
+            "index",
+            lambda: Index(
+                records=self.iter_records(),
+                bodies=self.bodies,
+                posts=self.posts,
+                delegations=self.delegations,
+                agreements=self.agreements,
+                contracts=self.contracts,
+            ),
+        )
 
     # -- relationships -------------------------------------------------------------------
 
@@ -272,8 +289,8 @@ class GovernanceModel:
         record = self.body(group)
         explicit = {
             b.organisations[0]: b
-            for b in sorted(self.bodies, key=lambda b: b.id)
-            if b.in_common == group and len(b.organisations) == 1
+            for b in self._lookups.in_common.get(group, ())
+            if len(b.organisations) == 1
         }
         out = []
         for org in record.organisations:
@@ -295,14 +312,12 @@ class GovernanceModel:
     def bodies_of(self, organisation: str) -> list[Body]:
         """Bodies belonging (wholly or jointly) to ``organisation``, sorted by id."""
         self.organisation(organisation)
-        return sorted(
-            (b for b in self.bodies if organisation in b.organisations), key=lambda b: b.id
-        )
+        return list(self._lookups.bodies_of.get(organisation, ()))
 
     def posts_of(self, organisation: str) -> list[Post]:
         """Posts of ``organisation``, sorted by id."""
         self.organisation(organisation)
-        return sorted((p for p in self.posts if p.organisation == organisation), key=lambda p: p.id)
+        return list(self._lookups.posts_of.get(organisation, ()))
 
     def boards_of(self, organisation: str) -> list[Body]:
         """The organisation's own governing boards (kind ``board`` or ``full_council``)."""
@@ -316,17 +331,15 @@ class GovernanceModel:
     def bodies_with_post(self, post: str) -> list[Body]:
         """Bodies on which ``post`` sits, sorted by id."""
         self.post(post)
-        return sorted(
-            (b for b in self.bodies if any(m.post == post for m in b.members)), key=lambda b: b.id
-        )
+        return list(self._lookups.bodies_with_post.get(post, ()))
 
     def delegations_from(self, holder: str) -> list[Delegation]:
         """Delegations made by ``holder``, sorted by id."""
-        return sorted((d for d in self.delegations if d.from_ == holder), key=lambda d: d.id)
+        return list(self._lookups.delegations_from.get(holder, ()))
 
     def delegations_to(self, holder: str) -> list[Delegation]:
         """Delegations received by ``holder``, sorted by id."""
-        return sorted((d for d in self.delegations if d.to == holder), key=lambda d: d.id)
+        return list(self._lookups.delegations_to.get(holder, ()))
 
     def reporting_lines(self) -> list[ReportingLine]:
         """Every reporting line, sorted."""
@@ -337,18 +350,15 @@ class GovernanceModel:
 
     def agreements_of(self, organisation: str) -> list[Agreement]:
         """Agreements ``organisation`` is party to, sorted by id."""
-        return sorted((a for a in self.agreements if organisation in a.parties), key=lambda a: a.id)
+        return list(self._lookups.agreements_of.get(organisation, ()))
+
+    def agreements_establishing(self, body: str) -> list[Agreement]:
+        """Agreements that establish ``body``, in file order."""
+        return list(self._lookups.establishing.get(body, ()))
 
     def contracts_of(self, organisation: str) -> list[Contract]:
         """Contracts ``organisation`` commissions or provides, sorted by id."""
-        return sorted(
-            (
-                c
-                for c in self.contracts
-                if organisation in c.commissioners or organisation in c.providers
-            ),
-            key=lambda c: c.id,
-        )
+        return list(self._lookups.contracts_of.get(organisation, ()))
 
     def iter_records(self) -> Iterator[tuple[str, int, Any]]:
         """Yield ``(collection, index, record)`` for every record, in file order."""
@@ -385,8 +395,18 @@ class GovernanceModel:
 
         Memberships are filtered too; references to records that had ended are
         left in place (a check reports them), so nothing silently disappears.
+        The dated model is made once per date and kept (with the views derived
+        from it) while this model lives.
+
+        >>> import govmodel
+        >>> m = govmodel.examples.load("msecc-2020")
+        >>> m.on("2021-04-01") is m.on("2021-04-01")
+        True
         """
         on = as_date(on)
+        return self.derived(f"on:{on.isoformat()}", lambda: self._dated(on))
+
+    def _dated(self, on: date) -> GovernanceModel:
         bodies = tuple(
             attrs.evolve(b, members=tuple(m for m in b.members if m.active_on(on)))
             for b in self.bodies
