@@ -1,11 +1,14 @@
-"""The model as a graph: one private networkx graph per model, built on first use.
+"""The model as a graph: one per model, built on first use.
 
 :func:`graph_of` gives the :class:`ModelGraph` of a model. It is built from the
 records the first time something asks for it and kept with that model
 (:meth:`~govmodel.model.governance.GovernanceModel.derived`), so building or
 dating a model (:meth:`~govmodel.model.governance.GovernanceModel.on`) costs
-nothing until a walk needs the graph. The graph is never exposed for mutation:
-:meth:`ModelGraph.to_networkx` returns a copy.
+nothing until a walk needs the graph. Its typed queries read tables of its
+edges; the :class:`networkx.MultiDiGraph` of the same nodes and edges is made
+only when :meth:`ModelGraph.to_networkx` is asked for one (a new graph each
+time, the caller's to change), so a model of 60,000 records is not copied into
+networkx for a question that does not need it.
 
 Nodes are the records (organisations, bodies, posts, agreements, contracts),
 with ``kind`` and ``label``; edges carry a ``relation``. The copy that
@@ -25,7 +28,7 @@ delegation, ratification and the citation of the power it rests on. Relations:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import attrs
@@ -48,7 +51,7 @@ def _every(source: str, target: str, key: str) -> bool:
 
 
 class ModelGraph:
-    """The records of one model as a :class:`networkx.MultiDiGraph`, with typed queries.
+    """The records of one model as a graph, with typed queries.
 
     Wraps networkx rather than subclassing it, so nothing can add an edge that
     the records do not say.
@@ -61,13 +64,15 @@ class ModelGraph:
 
     def __init__(self, model: GovernanceModel) -> None:
         self._model = model
-        self._graph = _build(model)
+        # The typed queries read these tables; the networkx graph itself is built only
+        # when a copy is asked for (to_networkx), from the same edges.
+        edges = {(source, target, key): data for source, target, key, data in _edges(model)}
         self._by_relation: dict[str, list[tuple[str, str, str]]] = {}
-        for source, target, key, data in self._graph.edges(keys=True, data=True):
-            self._by_relation.setdefault(data["relation"], []).append((source, target, key))
+        for edge, data in edges.items():
+            self._by_relation.setdefault(data["relation"], []).append(edge)
         self._by_key: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
-        for relation, edges in self._by_relation.items():
-            for edge in edges:
+        for relation, found in self._by_relation.items():
+            for edge in found:
                 self._by_key.setdefault((relation, edge[2]), []).append(edge)
         self._delegations_to: dict[str, list[str]] = {}
         for _, target, key in self._by_relation.get("delegates_to", ()):
@@ -87,7 +92,7 @@ class ModelGraph:
         >>> edge["matters"], edge["limit"], edge["citation"]
         (('msecc_collaborative_decisions',), None, 'NHS Act 2006 Sch 7 para 15(2)-(3)')
         """
-        graph = self._graph.copy()
+        graph = _build(self._model)
         _attribute(graph, self._model)
         return graph
 
@@ -124,43 +129,62 @@ def graph_of(model: GovernanceModel) -> ModelGraph:
 
 def _build(model: GovernanceModel) -> nx.MultiDiGraph:  # type: ignore[type-arg]
     g: nx.MultiDiGraph = nx.MultiDiGraph()  # type: ignore[type-arg]
+    for node, target, key, data in _parts(model):
+        if key is None:
+            g.add_node(node, **data)
+        else:
+            g.add_edge(node, target, key=key, **data)
+    return g
+
+
+def _edges(model: GovernanceModel) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+    """Every edge as ``(source, target, key, attributes)``; a repeated
+    ``(source, target, key)`` is the same edge (its attributes updated)."""
+    for source, target, key, data in _parts(model):
+        if key is not None:
+            yield source, target, key, data
+
+
+_Part = tuple[str, str, str | None, dict[str, Any]]
+
+
+def _parts(model: GovernanceModel) -> Iterator[_Part]:
+    """The graph's nodes ``(id, "", None, attributes)`` and edges ``(source, target, key,
+    attributes)``, in the order they are added (an edge adds a node it names first)."""
     for o in model.organisations:
-        g.add_node(o.id, kind="organisation", label=o.label)
+        yield o.id, "", None, {"kind": "organisation", "label": o.label}
     for b in model.bodies:
-        g.add_node(b.id, kind="body", label=b.name)
+        yield b.id, "", None, {"kind": "body", "label": b.name}
         for org in b.organisations:
-            g.add_edge(b.id, org, key=f"part_of:{org}", relation="part_of")
+            yield b.id, org, f"part_of:{org}", {"relation": "part_of"}
         for m in b.members:
             if m.post:
-                g.add_edge(
+                yield (
                     m.post,
                     b.id,
-                    key=f"member_of:{b.id}",
-                    relation="member_of",
-                    voting=m.voting,
-                    role=m.role.value,
+                    f"member_of:{b.id}",
+                    {"relation": "member_of", "voting": m.voting, "role": m.role.value},
                 )
         for target in b.reports_to:
-            g.add_edge(b.id, target, key=f"reports_to:{target}", relation="reports_to")
+            yield b.id, target, f"reports_to:{target}", {"relation": "reports_to"}
     for p in model.posts:
-        g.add_node(p.id, kind="post", label=p.title)
+        yield p.id, "", None, {"kind": "post", "label": p.title}
         for employer in p.organisations:
-            g.add_edge(p.id, employer, key=f"employed_by:{employer}", relation="employed_by")
+            yield p.id, employer, f"employed_by:{employer}", {"relation": "employed_by"}
     for d in model.delegations:
-        g.add_edge(d.from_, d.to, key=d.id, relation="delegates_to", delegation=d.id)
+        yield d.from_, d.to, d.id, {"relation": "delegates_to", "delegation": d.id}
     for a in model.agreements:
-        g.add_node(a.id, kind="agreement", label=a.name)
+        yield a.id, "", None, {"kind": "agreement", "label": a.name}
         for party in a.parties:
-            g.add_edge(party, a.id, key=f"party_to:{a.id}", relation="party_to")
+            yield party, a.id, f"party_to:{a.id}", {"relation": "party_to"}
         for body in a.bodies:
-            g.add_edge(a.id, body, key=f"establishes:{body}", relation="establishes")
+            yield a.id, body, f"establishes:{body}", {"relation": "establishes"}
     for c in model.contracts:
-        g.add_node(c.id, kind="contract", label=c.name)
+        yield c.id, "", None, {"kind": "contract", "label": c.name}
         for org in c.commissioners:
-            g.add_edge(org, c.id, key=f"commissions:{c.id}", relation="commissions")
+            yield org, c.id, f"commissions:{c.id}", {"relation": "commissions"}
         for org in c.providers:
-            g.add_edge(c.id, org, key=f"provided_by:{org}", relation="provided_by")
-    return g
+            yield c.id, org, f"provided_by:{org}", {"relation": "provided_by"}
 
 
 def _fields(record: Any, *, skip: tuple[str, ...] = (), kind: str = "") -> dict[str, Any]:

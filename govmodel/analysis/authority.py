@@ -37,9 +37,11 @@ from govmodel.model.records import Body, Delegation, Matter, Organisation, Post,
 __all__ = [
     "Grant",
     "Grants",
+    "MatterGrants",
     "granted_matters",
     "grants",
     "grants_of",
+    "matter_grants",
     "statutory_holders",
     "what_can_decide",
     "who_can_decide",
@@ -212,12 +214,11 @@ def grants(model: GovernanceModel, on: date, *, matter: str | None = None) -> li
 
     The grants of each matter are worked out once per model and date, and kept.
     """
-    current = model.on(on)
     if matter:
-        return list(_matter_grants(current, matter))
+        return list(matter_grants(model, on, matter).every())
     out: list[Grant] = []
     for m in granted_matters(model, on):
-        out += _matter_grants(current, m)
+        out += matter_grants(model, on, m).every()
     return sorted(out, key=_order)
 
 
@@ -233,13 +234,57 @@ def grants_of(model: GovernanceModel, on: date, holder: str, matter: str) -> lis
     return sorted((g for g in found if g.holder == holder), key=_order)
 
 
-def _matter_grants(current: GovernanceModel, matter: str) -> list[Grant]:
-    def build() -> list[Grant]:
-        starts = statutory_holders(current, matter, current.as_of)
-        found = _propagate(current, matter, _delegated(current).by_matter.get(matter, []), starts)
-        return sorted(found, key=_order)
+class MatterGrants:
+    """The grants of one matter on one date, worked out once (:func:`matter_grants`).
 
-    return current.derived(f"authority:grants:{matter}", build)
+    Only the holders that the matter's delegations touch are propagated to; any other
+    holds the matter directly or not at all.
+    """
+
+    def __init__(self, current: GovernanceModel, matter: str) -> None:
+        self._current = current
+        self.matter = matter
+        delegations = _delegated(current).by_matter.get(matter, [])
+        touched = dict.fromkeys(h for d in delegations for h in (d.from_, d.to))
+        self._touched = set(touched)
+        bodies = [b for b in (current.record(h) for h in touched) if isinstance(b, Body)]
+        starts = sorted(_statutory(current, matter, current.as_of, bodies))
+        #: The grants of each holder the delegations touch, sorted.
+        self.delegated: dict[str, list[Grant]] = {}
+        for g in sorted(_propagate(current, matter, delegations, starts), key=_order):
+            self.delegated.setdefault(g.holder, []).append(g)
+        self._every: list[Grant] | None = None
+
+    def _direct(self, bodies: Iterable[Body]) -> list[Grant]:
+        return [
+            Grant(holder, self.matter, org, None, (holder,), ())
+            for holder, org in _statutory(self._current, self.matter, self._current.as_of, bodies)
+        ]
+
+    def of(self, holder: str) -> list[Grant]:
+        """The grants of ``holder``, sorted (the list is shared: do not change it)."""
+        if holder in self._touched:
+            return self.delegated.get(holder, [])
+        body = self._current.record(holder)
+        return sorted(self._direct([body]), key=_order) if isinstance(body, Body) else []
+
+    def decidable(self) -> bool:
+        """Whether anybody may decide the matter."""
+        return bool(self.delegated) or any(self._direct(self._current.bodies))
+
+    def every(self) -> list[Grant]:
+        """Every grant of the matter, sorted (shared: do not change it)."""
+        if self._every is None:
+            rest = self._direct(b for b in self._current.bodies if b.id not in self._touched)
+            found = [g for held in self.delegated.values() for g in held]
+            self._every = sorted(found + rest, key=_order)
+        return self._every
+
+
+def matter_grants(model: GovernanceModel, on: date, matter: str) -> MatterGrants:
+    """The grants of ``matter`` on ``on``, worked out once per model and date."""
+    current = model.on(on)
+    return current.derived(f"authority:grants:{matter}", lambda: MatterGrants(current, matter))
 
 
 def _propagate(

@@ -78,6 +78,13 @@ def classify(
     body = id_of(body)
     record = model.body(body)
     current = model.on(on)
+    return current.derived(f"classify:{body}", lambda: _classify(model, record, on, current))
+
+
+def _classify(
+    model: GovernanceModel, record: Body, on: date, current: GovernanceModel
+) -> Classification:
+    body = record.id
     orgs = [model.organisation(o) for o in record.organisations]
 
     def done(reading: Reading, why: str) -> Classification:

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from govmodel.analysis.authority import grants
+from govmodel.analysis.authority import grants_of
 from govmodel.display import Displayed
 from govmodel.errors import NoSuchRecord
 from govmodel.graph import graph_of
@@ -49,7 +49,7 @@ from govmodel.law.base import Citation
 from govmodel.law.rules import get
 from govmodel.model.governance import GovernanceModel
 from govmodel.model.kinds import BodyKind, PartyType, closest
-from govmodel.model.records import Body, Delegation, Organisation, Post, id_of
+from govmodel.model.records import Body, Contract, Delegation, Organisation, Post, id_of
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -351,9 +351,7 @@ class _Climber:
 
     def _contracts(self, board: str, org: str) -> list[Step]:
         out = []
-        for c in self.current.contracts:
-            if org not in c.providers:
-                continue
+        for c in _provided_by(self.current).get(org, ()):
             for commissioner in c.commissioners:
                 for b in (
                     self.current.boards_of(commissioner) if commissioner in self.current else []
@@ -400,6 +398,19 @@ class _Climber:
         if len(orgs) == 1:
             return _governance_citation(self.org_type(orgs[0]), self.on)
         return get(JOINT_BODY_RULE).citation_on(self.on)
+
+
+def _provided_by(current: GovernanceModel) -> dict[str, list[Contract]]:
+    """The contracts in force of each provider, in file order (kept with the dated model)."""
+
+    def build() -> dict[str, list[Contract]]:
+        out: dict[str, list[Contract]] = {}
+        for c in current.contracts:
+            for org in dict.fromkeys(c.providers):
+                out.setdefault(org, []).append(c)
+        return out
+
+    return current.derived("trace:provided-by", build)
 
 
 def trace(
@@ -499,15 +510,22 @@ def _why_break(model: GovernanceModel, climber: _Climber, node: str) -> str:
 def _authority_breaks(
     model: GovernanceModel, on: date, paths: list[tuple[Step, ...]], breaks: dict[str, str]
 ) -> None:
-    held = {(g.holder, g.matter) for g in grants(model, on)}
+    current = model.on(on)
+    held: dict[tuple[str, str], bool] = {}
+
+    def holds(holder: str, matter: str) -> bool:
+        if (holder, matter) not in held:
+            held[holder, matter] = bool(grants_of(model, on, holder, matter))
+        return held[holder, matter]
+
     for path in paths:
         for step in path:
             if step.relation != "delegated_by" or step.target.startswith(END):
                 continue
-            for d in model.delegations_to(step.source):
-                if d.from_ != step.target or not d.active_on(on):
+            for d in current.delegations_to(step.source):
+                if d.from_ != step.target:
                     continue
-                missing = [m for m in d.matters if (d.from_, m) not in held]
+                missing = [m for m in d.matters if not holds(d.from_, m)]
                 if missing:
                     breaks.setdefault(
                         d.from_,

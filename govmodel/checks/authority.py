@@ -192,8 +192,14 @@ def delegation_cycle(ctx: Context) -> Iterator[Hit]:
     for d in sorted(ctx.delegations(), key=lambda d: d.id):
         for matter in d.matters:
             by_matter.setdefault(matter, {})[d.from_, d.to] = d.id  # one id per pair: the last
+    # A loop of one matter's delegations lies inside a loop of all of them together.
+    every = {i for pairs in by_matter.values() for i in pairs.values()}
+    looped = ctx.graph.cycles("delegates_to", keep=_one_of(every), keys=sorted(every))
+    group = {node: n for n, nodes in enumerate(looped) for node in nodes}
     for matter, pairs in sorted(by_matter.items()):
-        keys = set(pairs.values())
+        keys = {i for (a, b), i in pairs.items() if a in group and group[a] == group.get(b)}
+        if not keys:
+            continue
         for component in ctx.graph.cycles("delegates_to", keep=_one_of(keys), keys=sorted(keys)):
             if len(component) < 2:
                 continue

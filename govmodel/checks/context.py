@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
-from govmodel.analysis.authority import Grant, granted_matters, grants
+from govmodel.analysis.authority import Grant, MatterGrants, granted_matters, matter_grants
 from govmodel.analysis.classify import Classification, classify
 from govmodel.checks.base import Codes, Finding
 from govmodel.graph import ModelGraph, graph_of
@@ -57,8 +57,11 @@ class Context:
         self.codes = codes if codes is not None else Codes({})
         #: Findings of the checks run so far (read by checks that run last).
         self.found: list[Finding] = []
+        self._records = model.record
         self._active: dict[str, bool] = {}
-        self._verdicts: dict[tuple[tuple[str, ...], FormId], tuple[FormVerdict, list[str]]] = {}
+        self._members: dict[int, list[tuple[int, Membership]]] = {}
+        self._voting: dict[int, list[tuple[int, Membership]]] = {}
+        self._matters: dict[str, MatterGrants] = {}
 
     @property
     def graph(self) -> ModelGraph:
@@ -77,13 +80,13 @@ class Context:
 
     def record(self, id: str) -> Any:
         """The record ``id`` (standard matters included), or ``None`` if unknown."""
-        return self.model.record(id)
+        return self._records(id)
 
     def active(self, id: str) -> bool:
         """Whether ``id`` names a record in force on the date (matters always are)."""
         known = self._active.get(id)
         if known is None:
-            record = self.record(id)
+            record = self._records(id)
             active_on = getattr(record, "active_on", None)
             known = record is not None and (active_on is None or bool(active_on(self.on)))
             self._active[id] = known
@@ -91,17 +94,17 @@ class Context:
 
     def organisation(self, id: str | None) -> Organisation | None:
         """The organisation ``id``, or ``None`` if ``id`` is not one."""
-        record = self.record(id) if id else None
+        record = self._records(id) if id else None
         return record if isinstance(record, Organisation) else None
 
     def body(self, id: str) -> Body | None:
         """The body ``id``, or ``None``."""
-        record = self.record(id)
+        record = self._records(id)
         return record if isinstance(record, Body) else None
 
     def post(self, id: str | None) -> Post | None:
         """The post ``id``, or ``None``."""
-        record = self.record(id) if id else None
+        record = self._records(id) if id else None
         return record if isinstance(record, Post) else None
 
     def label(self, org: str) -> str:
@@ -140,11 +143,19 @@ class Context:
 
     def members(self, body: Body) -> Iterator[tuple[int, Membership]]:
         """``(index, membership)`` for the body's members in force (index as in the file)."""
-        return ((i, m) for i, m in enumerate(body.members) if m.active_on(self.on))
+        found = self._members.get(id(body))
+        if found is None:
+            found = [(i, m) for i, m in enumerate(body.members) if m.active_on(self.on)]
+            self._members[id(body)] = found
+        return iter(found)
 
     def voting(self, body: Body) -> list[tuple[int, Membership]]:
         """The body's voting members in force on the date."""
-        return [(i, m) for i, m in self.members(body) if m.voting]
+        found = self._voting.get(id(body))
+        if found is None:
+            found = [(i, m) for i, m in self.members(body) if m.voting]
+            self._voting[id(body)] = found
+        return list(found)
 
     def is_in_common(self, body: Body) -> bool:
         """Whether ``body`` is a committees-in-common group (each organisation's own
@@ -170,9 +181,8 @@ class Context:
     def organisations_of(self, holder: str) -> tuple[str, ...]:
         """Organisations a body belongs to, or that hold a post (joint posts: all);
         ``()`` for anything else."""
-        if self.body(holder) is None and self.post(holder) is None:
-            return ()
-        return self.model.organisations_of(holder)
+        record = self._records(holder)
+        return record.organisations if isinstance(record, (Body, Post)) else ()
 
     def types_of(self, holder: str) -> set[PartyType]:
         """Party types of the organisations ``holder`` belongs to (known ones)."""
@@ -222,7 +232,7 @@ class Context:
         """Every grant on the date, by ``(holder, matter)``; each key's grants sorted."""
         out: dict[tuple[str, str], list[Grant]] = {}
         for matter in self.matters_granted:
-            for g in grants(self.model, self.on, matter=matter):
+            for g in self._grants_of(matter).every():
                 out.setdefault((g.holder, g.matter), []).append(g)
         return out
 
@@ -231,17 +241,28 @@ class Context:
         """The matters a grant may be about on the date, sorted."""
         return granted_matters(self.model, self.on)
 
-    @functools.cached_property
-    def _decidable(self) -> set[str]:
-        return {matter for _, matter in self.grants}
+    def delegated_grants(self) -> dict[tuple[str, str], list[Grant]]:
+        """The grants of every holder that delegations of the matter touch, by
+        ``(holder, matter)``: every grant made by delegation is among them."""
+        return {
+            (holder, matter): held
+            for matter in self.matters_granted
+            for holder, held in self._grants_of(matter).delegated.items()
+        }
 
     def decidable(self, matter: str) -> bool:
         """Whether anybody may decide ``matter`` on the date."""
-        return matter in self._decidable
+        return self._grants_of(matter).decidable()
+
+    def _grants_of(self, matter: str) -> MatterGrants:
+        found = self._matters.get(matter)
+        if found is None:
+            found = self._matters[matter] = matter_grants(self.model, self.on, matter)
+        return found
 
     def held(self, holder: str, matter: str) -> list[Grant]:
         """Grants by which ``holder`` may decide ``matter`` on the date."""
-        return self.grants.get((holder, matter), [])
+        return self._grants_of(matter).of(holder)
 
     def can_pass_on(self, grant: Grant) -> bool:
         """Whether ``grant`` lets its holder delegate the matter onwards."""
@@ -260,15 +281,20 @@ class Context:
         Organisations unknown or not in force are left out: checks GM003 and GM1xx
         report them. With fewer than two left the verdict is still given.
         """
-        key = (tuple(org_ids), form)
-        if key not in self._verdicts:
-            orgs = [o for o in (self.organisation(i) for i in key[0]) if o]
+        ids = tuple(org_ids)
+
+        def judge() -> tuple[FormVerdict, list[str]]:
+            orgs = [o for o in (self.organisation(i) for i in ids) if o]
             orgs = [o for o in orgs if o.active_on(self.on) and exists(o.type, self.on)]
             result = forms(orgs, on=self.on, only=(form,))
             verdict = result[form]
             barred = [p.id or p.name for p in result.parties if p.name not in verdict.eligible]
-            self._verdicts[key] = (verdict, barred)
-        verdict, barred = self._verdicts[key]
+            return verdict, barred
+
+        # The same organisations on the same date get the same verdict: kept with the
+        # dated model, for the next check too.
+        key = f"checks:verdict:{form.value}:{chr(0).join(ids)}"
+        verdict, barred = self.model.on(self.on).derived(key, judge)
         return verdict, list(barred)
 
     def barring_rule(self, verdict: FormVerdict, barred: Iterable[str], form: FormId) -> str | None:

@@ -193,8 +193,8 @@ def contract_party_ended(ctx: Context) -> Iterator[Hit]:
 def member_ended(ctx: Context) -> Iterator[Hit]:
     """GM107: a membership in force whose post, or represented organisation, is not."""
     for body in ctx.bodies():
+        refs = []
         for i, m in ctx.members(body):
-            refs = []
             if m.post:
                 refs.append(("member post", m.post, (body.id, "members", i, "post")))
             if m.on_behalf_of:
@@ -205,4 +205,4 @@ def member_ended(ctx: Context) -> Iterator[Hit]:
                         (body.id, "members", i, "on_behalf_of"),
                     )
                 )
-            yield from _ended(ctx, body.id, "body", refs)
+        yield from _ended(ctx, body.id, "body", refs)

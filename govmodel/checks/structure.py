@@ -166,7 +166,7 @@ def overlapping_authority(ctx: Context) -> Iterator[Hit]:
     """GM605: two delegates holding the same matter for the same organisation, with the
     same limit, neither deriving from the other (no order of precedence)."""
     by_key: dict[tuple[str, str, int | None], list[tuple[str, tuple[str, ...]]]] = {}
-    for (holder, matter), held in sorted(ctx.grants.items()):
+    for (holder, matter), held in sorted(ctx.delegated_grants().items()):
         for g in held:
             if not g.statutory:
                 by_key.setdefault((matter, g.organisation, g.limit), []).append((holder, g.chain))

@@ -351,14 +351,20 @@ def distinct_match(groups: tuple[frozenset[PartyType], ...], types: Iterable[Par
     >>> distinct_match((frozenset({ccg}), frozenset({ccg})), [ccg])
     False
     """
-    pool = list(types)
+    left: dict[PartyType, int] = {}
+    for t in types:
+        left[t] = left.get(t, 0) + 1
 
-    def place(i: int, used: frozenset[int]) -> bool:
+    def place(i: int) -> bool:
         if i == len(groups):
             return True
-        return any(
-            j not in used and t in groups[i] and place(i + 1, used | {j})
-            for j, t in enumerate(pool)
-        )
+        for t in groups[i]:
+            if left.get(t, 0) > 0:
+                left[t] -= 1
+                found = place(i + 1)
+                left[t] += 1
+                if found:
+                    return True
+        return False
 
-    return place(0, frozenset())
+    return place(0)

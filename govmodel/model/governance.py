@@ -242,17 +242,7 @@ class GovernanceModel:
 
     @property
     def _lookups(self) -> Index:
-        return self.derived(
-            "index",
-            lambda: Index(
-                records=self.iter_records(),
-                bodies=self.bodies,
-                posts=self.posts,
-                delegations=self.delegations,
-                agreements=self.agreements,
-                contracts=self.contracts,
-            ),
-        )
+        return self.derived("index", lambda: Index(self))
 
     # -- relationships -------------------------------------------------------------------
 

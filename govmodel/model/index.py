@@ -1,4 +1,4 @@
-"""Indexes of one model's records by what they point at, built once on first use.
+"""Indexes of one model's records by what they point at, each built on first use.
 
 :class:`~govmodel.model.governance.GovernanceModel` answers "which bodies belong to
 this organisation?" and the like from these tables rather than by scanning its
@@ -9,72 +9,97 @@ order where that is what the caller sees), and each record once per key.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any, TypeVar
+import functools
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from govmodel.model.records import Agreement, Body, Contract, Delegation, Post
 
+if TYPE_CHECKING:
+    from govmodel.model.governance import GovernanceModel
+
 __all__ = ["Index"]
 
-T = TypeVar("T")
+R = TypeVar("R")
 
 
-def _group(pairs: Iterable[tuple[str | None, T]]) -> dict[str, list[T]]:
-    """``{key: [item, ...]}`` in the order given, each item once per key."""
-    out: dict[str, list[T]] = {}
-    for key, item in pairs:
-        if key is None:
-            continue
-        items = out.setdefault(key, [])
-        if not items or items[-1] is not item:
-            items.append(item)
+def _group(records: Iterable[R], keys: Callable[[R], Iterable[str | None]]) -> dict[str, list[R]]:
+    """``{key: [record, ...]}`` in the order given, each record once per key."""
+    out: dict[str, list[R]] = {}
+    for record in records:
+        for key in keys(record):
+            if key is None:
+                continue
+            found = out.get(key)
+            if found is None:
+                out[key] = [record]
+            elif found[-1] is not record:
+                found.append(record)
     return out
 
 
 def _by_id(groups: dict[str, list[Any]]) -> dict[str, list[Any]]:
-    for items in groups.values():
-        items.sort(key=lambda r: r.id)  # stable: records of one id keep their file order
+    for found in groups.values():
+        if len(found) > 1:
+            found.sort(key=lambda r: r.id)  # stable: records of one id keep their file order
     return groups
 
 
 class Index:
     """The lookup tables of one model (see the module docstring)."""
 
-    def __init__(
-        self,
-        *,
-        records: Iterable[tuple[str, int, Any]],
-        bodies: tuple[Body, ...],
-        posts: tuple[Post, ...],
-        delegations: tuple[Delegation, ...],
-        agreements: tuple[Agreement, ...],
-        contracts: tuple[Contract, ...],
-    ) -> None:
-        #: ``id -> (collection, index)`` of the first record with that id.
-        self.position: dict[str, tuple[str, int]] = {}
-        for collection, i, record in records:
-            self.position.setdefault(record.id, (collection, i))
-        self.bodies_of: dict[str, list[Body]] = _by_id(
-            _group((o, b) for b in bodies for o in b.organisations)
-        )
-        self.posts_of: dict[str, list[Post]] = _by_id(_group((p.organisation, p) for p in posts))
-        self.bodies_with_post: dict[str, list[Body]] = _by_id(
-            _group((m.post, b) for b in bodies for m in b.members)
-        )
-        self.in_common: dict[str, list[Body]] = _by_id(_group((b.in_common, b) for b in bodies))
-        self.delegations_from: dict[str, list[Delegation]] = _by_id(
-            _group((d.from_, d) for d in delegations)
-        )
-        self.delegations_to: dict[str, list[Delegation]] = _by_id(
-            _group((d.to, d) for d in delegations)
-        )
-        self.agreements_of: dict[str, list[Agreement]] = _by_id(
-            _group((p, a) for a in agreements for p in a.parties)
-        )
-        #: Agreements by the bodies they establish, in file order.
-        self.establishing: dict[str, list[Agreement]] = _group(
-            (b, a) for a in agreements for b in a.bodies
-        )
-        self.contracts_of: dict[str, list[Contract]] = _by_id(
-            _group((o, c) for c in contracts for o in (*c.commissioners, *c.providers))
-        )
+    def __init__(self, model: GovernanceModel) -> None:
+        self._model = model
+
+    @functools.cached_property
+    def position(self) -> dict[str, tuple[str, int]]:
+        """``id -> (collection, index)`` of the first record with that id."""
+        out: dict[str, tuple[str, int]] = {}
+        for collection, i, record in self._model.iter_records():
+            out.setdefault(record.id, (collection, i))
+        return out
+
+    @functools.cached_property
+    def bodies_of(self) -> dict[str, list[Body]]:
+        """Bodies by organisation, sorted by id."""
+        return _by_id(_group(self._model.bodies, lambda b: b.organisations))
+
+    @functools.cached_property
+    def posts_of(self) -> dict[str, list[Post]]:
+        """Posts by their (first) organisation, sorted by id."""
+        return _by_id(_group(self._model.posts, lambda p: (p.organisation,)))
+
+    @functools.cached_property
+    def bodies_with_post(self) -> dict[str, list[Body]]:
+        """Bodies by the posts of their members, sorted by id."""
+        return _by_id(_group(self._model.bodies, lambda b: [m.post for m in b.members]))
+
+    @functools.cached_property
+    def in_common(self) -> dict[str, list[Body]]:
+        """Bodies by the committees-in-common group they name, sorted by id."""
+        return _by_id(_group(self._model.bodies, lambda b: (b.in_common,)))
+
+    @functools.cached_property
+    def delegations_from(self) -> dict[str, list[Delegation]]:
+        """Delegations by delegator, sorted by id."""
+        return _by_id(_group(self._model.delegations, lambda d: (d.from_,)))
+
+    @functools.cached_property
+    def delegations_to(self) -> dict[str, list[Delegation]]:
+        """Delegations by delegate, sorted by id."""
+        return _by_id(_group(self._model.delegations, lambda d: (d.to,)))
+
+    @functools.cached_property
+    def agreements_of(self) -> dict[str, list[Agreement]]:
+        """Agreements by party, sorted by id."""
+        return _by_id(_group(self._model.agreements, lambda a: a.parties))
+
+    @functools.cached_property
+    def establishing(self) -> dict[str, list[Agreement]]:
+        """Agreements by the bodies they establish, in file order."""
+        return _group(self._model.agreements, lambda a: a.bodies)
+
+    @functools.cached_property
+    def contracts_of(self) -> dict[str, list[Contract]]:
+        """Contracts by commissioner or provider, sorted by id."""
+        return _by_id(_group(self._model.contracts, lambda c: (*c.commissioners, *c.providers)))
