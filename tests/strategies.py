@@ -248,3 +248,104 @@ def nearly_valid_models(draw: st.DrawFn) -> GovernanceModel:
         for code in draw(st.lists(st.sampled_from(["GM401", "GM602", "XX1"]), max_size=2))
     )
     return attrs.evolve(model, **changes)
+
+
+#: Governing bodies, committees and a joint body, weighted the way schemes of delegation
+#: are: most delegations run from a board to its committees and officers and on down.
+SCHEME_KINDS = [
+    BodyKind.BOARD,
+    BodyKind.BOARD,
+    BodyKind.FULL_COUNCIL,
+    BodyKind.COUNCIL_OF_GOVERNORS,
+    BodyKind.COMMITTEE,
+    BodyKind.COMMITTEE,
+    BodyKind.SUB_COMMITTEE,
+    BodyKind.JOINT_COMMITTEE,
+    BodyKind.COMMITTEES_IN_COMMON,
+]
+SCHEME_TYPES = [
+    PartyType.NHS_FOUNDATION_TRUST,
+    PartyType.NHS_TRUST,
+    PartyType.INTEGRATED_CARE_BOARD,
+    PartyType.LOCAL_AUTHORITY,
+    PartyType.COMMUNITY_INTEREST_COMPANY,
+]
+
+
+@st.composite
+def schemes(draw: st.DrawFn) -> GovernanceModel:
+    """A valid model shaped like a scheme of delegation: organisations with boards,
+    committees and officers, and chains of delegations of a few matters (with limits,
+    onward delegation, reserved matters and loops), so that authority flows far."""
+    n_orgs = draw(st.integers(1, 3))
+    orgs = [
+        Organisation(f"org{i}", f"Org {i}", draw(st.sampled_from(SCHEME_TYPES)))
+        for i in range(n_orgs)
+    ]
+    org_ids = [o.id for o in orgs]
+    matters = MATTER_IDS[:3]
+    posts = [
+        Post(
+            f"post{i}",
+            f"Post {i}",
+            draw(st.sampled_from(list(PostKind))),
+            draw(st.sampled_from(org_ids)),
+        )
+        for i in range(draw(st.integers(0, 4)))
+    ]
+    post_ids = [p.id for p in posts]
+    bodies = []
+    for i in range(draw(st.integers(1, 8))):
+        kind = draw(st.sampled_from(SCHEME_KINDS))
+        size = 2 if kind in (BodyKind.JOINT_COMMITTEE, BodyKind.COMMITTEES_IN_COMMON) else 1
+        owners = tuple(
+            draw(st.lists(st.sampled_from(org_ids), min_size=1, max_size=size, unique=True))
+        )
+        members = (
+            tuple(
+                Membership(p, voting=draw(st.booleans()))
+                for p in draw(st.lists(st.sampled_from(post_ids), unique=True, max_size=3))
+            )
+            if post_ids
+            else ()
+        )
+        bodies.append(
+            Body(
+                f"body{i}",
+                f"Body {i}",
+                kind,
+                owners,
+                members=members,
+                reserved=tuple(draw(st.lists(st.sampled_from(matters), max_size=1))),
+                **draw(periods()),
+            )
+        )
+    holders = [b.id for b in bodies] + post_ids
+    delegations = []
+    if len(holders) >= 2:
+        for i in range(draw(st.integers(0, 12))):
+            src, dst = draw(st.lists(st.sampled_from(holders), min_size=2, max_size=2, unique=True))
+            delegations.append(
+                Delegation(
+                    f"del{i}",
+                    src,
+                    dst,
+                    tuple(
+                        draw(
+                            st.lists(st.sampled_from(matters), min_size=1, max_size=2, unique=True)
+                        )
+                    ),
+                    limit=draw(st.none() | st.sampled_from([10, 100, 1000])),
+                    onward=draw(st.booleans()),
+                    ratification=draw(st.booleans()),
+                    **draw(periods()),
+                )
+            )
+    return GovernanceModel(
+        name="scheme",
+        as_of=draw(days),
+        organisations=orgs,
+        bodies=bodies,
+        posts=posts,
+        delegations=delegations,
+    )
