@@ -11,19 +11,23 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
-from hypothesis import example, given, settings
+import pytest
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 import govmodel
 from govmodel.analysis.authority import grants, grants_of, matter_grants
 from govmodel.analysis.classify import classify
 from govmodel.analysis.trace import trace
+from govmodel.errors import GovModelError
 from govmodel.graph import graph_of
 from govmodel.law.base import distinct_match
 from govmodel.law.parties import exists
 from govmodel.law.verdicts import forms
 from govmodel.model.kinds import BodyKind, FormId, PartyType
 from govmodel.model.records import Body, Delegation, Organisation
+from govmodel.render.nearby import focus_scene
+from govmodel.render.scene import build_scene
 
 from .reference import naive, naive_check, naive_grants, naive_trace
 from .strategies import days, models, nearly_valid_models, schemes
@@ -213,3 +217,57 @@ def test_distinct_match_finds_a_placing_when_one_exists(
     """Counting parties by type finds a distinct party for each group exactly when some
     assignment of distinct parties does."""
     assert distinct_match(groups, types) == _placed(groups, types)
+
+
+@settings(max_examples=60)
+@given(
+    st.one_of(models(), schemes(), nearly_valid_models()),
+    dates,
+    st.sampled_from([True, False, "auto"]),
+    st.booleans(),
+    st.booleans(),
+)
+def test_a_focus_drawn_near_its_record_is_the_whole_drawing_cut(
+    model: govmodel.GovernanceModel,
+    on: date | None,
+    posts: bool | str,
+    ends: bool,
+    contracts: bool,
+) -> None:
+    """For every record and organisation: the scene drawn from the records near it is
+    the whole scene, findings marked, cut to it and its neighbours."""
+    day = _on(model, on)
+    found = govmodel.check(model, on=day).findings
+    options = {"posts": posts, "ends": ends, "contracts": contracts, "findings": found}
+    try:
+        whole = build_scene(model, day, **options)
+    except GovModelError:
+        assume(False)  # a model the whole drawing cannot draw has no focus to compare
+    for center in [*model.ids(), "ghost"]:
+        try:
+            expected = whole.focus(center)
+        except KeyError:
+            with pytest.raises(KeyError):
+                focus_scene(model, day, center, **options)
+            continue
+        assert focus_scene(model, day, center, **options) == expected
+
+
+@pytest.mark.parametrize("name", govmodel.examples.names())
+def test_a_focus_on_each_bundled_example_is_its_whole_drawing_cut(name: str) -> None:
+    """Every record and organisation of every bundled example, each way of drawing posts,
+    with and without ends and contracts, on the example's date and a later one."""
+    model = govmodel.examples.load(name)
+    for on in (model.as_of, date(2024, 6, 1)):
+        found = govmodel.check(model, on=on).findings
+        for posts, ends, contracts in itertools.product(
+            [True, False, "auto"], [True, False], [True, False]
+        ):
+            options = {"posts": posts, "ends": ends, "contracts": contracts, "findings": found}
+            whole = build_scene(model, on, **options)
+            for center in model.ids():
+                try:
+                    expected = whole.focus(center)
+                except KeyError:
+                    continue
+                assert focus_scene(model, on, center, **options) == expected, (center, options)

@@ -114,7 +114,8 @@ def post_tip(model: GovernanceModel, post: Post) -> str:
 def delegation_tip(model: GovernanceModel, d: Delegation) -> tuple[str, str]:
     """The tooltip of a delegation and the id of the rule that lets its delegator delegate."""
     owners = model.organisations_of(d.from_) if d.from_ in model else ()
-    party_type = model.organisation(owners[0]).type if len(owners) == 1 else None
+    owner = model.record(owners[0]) if len(owners) == 1 else None
+    party_type = owner.type if isinstance(owner, Organisation) else None
     rule = get(governance_rule(party_type))
     matters = [_label(model, m) for m in d.matters]
     text = _join(

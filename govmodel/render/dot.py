@@ -29,6 +29,7 @@ from govmodel.model.kinds import closest
 from govmodel.model.records import Body, Delegation, Organisation, Post, id_of
 from govmodel.render.labels import check_url, wrap_words
 from govmodel.render.legend import foot_label, footer_label, title_label
+from govmodel.render.nearby import focus_scene
 from govmodel.render.scene import Edge, FindingLike, Mark, Node, Scene, build_scene
 from govmodel.render.split import overview
 from govmodel.render.style import EDGE_STYLE, FONT, HIGHLIGHT, HIGHLIGHT_WIDTH, NODE_STYLE, SIZES
@@ -276,14 +277,14 @@ def scene_for(
         label = highlight.subject
     found: tuple[FindingLike, ...] = ()
     if findings:
-        from govmodel.checks import check
-
-        found = tuple(check(model, on=on).findings)
-    scene = build_scene(model, on, posts=posts, ends=ends, contracts=contracts, findings=found)
-    if focus is not None:
+        found = _findings(model, on)
+    options: dict[str, Any] = {"posts": posts, "ends": ends, "contracts": contracts}
+    if focus is None:
+        scene = build_scene(model, on, findings=found, **options)
+    else:
         focus = id_of(focus)
         try:
-            scene = scene.focus(focus)
+            scene = focus_scene(model, on, focus, findings=found, **options)
         except KeyError:
             raise NoSuchRecord(
                 "organisation or record to focus on", focus, closest(focus, model.ids())
@@ -292,6 +293,14 @@ def scene_for(
         scene = scene.highlight(highlight.nodes(), highlight.edges())
         scene = attrs.evolve(scene, highlighted=label)
     return scene
+
+
+def _findings(model: GovernanceModel, on: date) -> tuple[FindingLike, ...]:
+    """What :func:`govmodel.check` finds on ``on``, marked on diagrams: worked out once per
+    model and date, so that drawing one record after another does not check again."""
+    from govmodel.checks import check
+
+    return model.on(on).derived("render:findings", lambda: tuple(check(model, on=on).findings))
 
 
 def draw(

@@ -14,7 +14,7 @@ nodes and delegations they are about.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import PurePath
 from typing import Protocol
@@ -24,7 +24,15 @@ import attrs
 from govmodel.law.accountability import END_LABELS, Step, ends_above, organisation_ends
 from govmodel.model.governance import GovernanceModel
 from govmodel.model.kinds import BodyKind
-from govmodel.model.records import Delegation, Membership
+from govmodel.model.records import (
+    Agreement,
+    Body,
+    Contract,
+    Delegation,
+    Membership,
+    Organisation,
+    Post,
+)
 from govmodel.render.describe import (
     agreement_tip,
     body_tip,
@@ -37,7 +45,7 @@ from govmodel.render.describe import (
 )
 from govmodel.render.labels import pounds, rule_url, wrap_words
 
-__all__ = ["Edge", "FindingLike", "KeyEntry", "Mark", "Node", "Scene", "build_scene"]
+__all__ = ["Edge", "FindingLike", "KeyEntry", "Mark", "Node", "Parts", "Scene", "build_scene"]
 
 SHARED_KINDS = {BodyKind.JOINT_COMMITTEE, BodyKind.COMMITTEES_IN_COMMON, BodyKind.PARTNERSHIP_BOARD}
 
@@ -159,7 +167,8 @@ class Scene:
         )
 
     def focus(self, center: str) -> Scene:
-        """Keep ``center`` (or, for an organisation, its cluster) and its neighbours."""
+        """Keep ``center`` (or, for an organisation, its cluster) and its neighbours, and
+        the heading of each organisation two or more of them are drawn inside."""
         core = {n.id for n in self.nodes if n.id == center or n.cluster == center}
         if not core:
             raise KeyError(center)
@@ -169,6 +178,12 @@ class Scene:
                 keep.add(e.target)
             if e.target in core:
                 keep.add(e.source)
+        inside: dict[str | None, int] = {}
+        for n in self.nodes:
+            if n.id in keep and n.role != "organisation":
+                inside[n.cluster] = inside.get(n.cluster, 0) + 1
+        ids = {n.id for n in self.nodes}
+        keep |= {f"org__{c}" for c, count in inside.items() if count >= 2} & ids
         return self.keep(keep)
 
     def highlight(self, nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> Scene:
@@ -197,28 +212,41 @@ def _member_line(model: GovernanceModel, member: Membership) -> str:
 
 
 def _attach(
-    nodes: dict[str, Node], edges: list[Edge], findings: Iterable[FindingLike]
+    nodes: dict[str, Node],
+    edges: list[Edge],
+    findings: Iterable[FindingLike],
+    *,
+    drawn: Callable[[str], bool] | None = None,
+    drawn_record: Callable[[str], bool] | None = None,
 ) -> list[Edge]:
     """Mark each finding on the first of its subjects that is drawn (a box, or the line
-    of a delegation); findings about nothing drawn are left off."""
+    of a delegation); findings about nothing drawn are left off.
+
+    ``drawn`` and ``drawn_record`` say what the whole diagram draws when ``nodes`` and
+    ``edges`` are only part of it (a focus): marks go where they go on the whole, and
+    only those on ``nodes`` and ``edges`` are kept.
+    """
+    records = {r for e in edges for r in e.records}
+    is_node = drawn or nodes.__contains__
+    is_record = drawn_record or records.__contains__
     on_node: dict[str, list[Mark]] = {}
     on_record: dict[str, list[Mark]] = {}
-    drawn = {r for e in edges for r in e.records}
     for f in findings:
         severity = str(getattr(f.severity, "value", f.severity))
         mark = Mark(f.code, severity, f.message, f.expected is not None)
         for subject in f.subjects:
-            for pool, target in ((nodes, on_node), (drawn, on_record)):
-                if subject in pool or f"org__{subject}" in pool:
-                    key = subject if subject in pool else f"org__{subject}"
-                    if mark not in target.setdefault(key, []):
-                        target[key].append(mark)
-                    break
+            if is_node(subject) or is_node(f"org__{subject}"):
+                key, target = (subject if is_node(subject) else f"org__{subject}"), on_node
+            elif is_record(subject) or is_record(f"org__{subject}"):
+                key, target = (subject if is_record(subject) else f"org__{subject}"), on_record
             else:
                 continue
+            if mark not in target.setdefault(key, []):
+                target[key].append(mark)
             break
     for key, found in on_node.items():
-        nodes[key] = attrs.evolve(nodes[key], marks=tuple(found))
+        if key in nodes:
+            nodes[key] = attrs.evolve(nodes[key], marks=tuple(found))
     return [
         attrs.evolve(e, marks=tuple(m for r in e.records for m in on_record.get(r, ())))
         if any(r in on_record for r in e.records)
@@ -241,6 +269,293 @@ def _delegation_label(names: list[str], d: Delegation) -> str:
     return "\n".join(lines)
 
 
+def _role(b: Body) -> str:
+    single = b.organisations[0] if len(b.organisations) == 1 else None
+    if b.kind in (BodyKind.BOARD, BodyKind.FULL_COUNCIL):
+        return "board"
+    if b.kind is BodyKind.COUNCIL_OF_GOVERNORS:
+        return "governors"
+    return "shared" if single is None or b.kind in SHARED_KINDS else "committee"
+
+
+class Parts:
+    """How each record of a model on a date is drawn: its box and the lines it makes.
+
+    :func:`build_scene` draws every record; a focus (:mod:`govmodel.render.nearby`)
+    draws only the records near one, with the same boxes and lines.
+    """
+
+    def __init__(
+        self,
+        model: GovernanceModel,
+        on: date,
+        *,
+        posts: bool | str = "auto",
+        ends: bool = True,
+        contracts: bool = True,
+    ) -> None:
+        self.model = model
+        self.current = current = model.on(on)
+        self.on = on
+        self.posts = posts
+        self.ends = ends
+        self.contracts = contracts
+        self.delegating = current.derived(
+            "scene:delegating",
+            lambda: frozenset(h for d in current.delegations for h in (d.from_, d.to)),
+        )
+
+    def show_post(self, post_id: str) -> bool:
+        """Whether the post is drawn as a box of its own."""
+        return self.posts is True or (self.posts == "auto" and post_id in self.delegating)
+
+    def holder_drawn(self, id: str) -> bool:
+        """Whether the whole diagram draws ``id`` as an organisation, body or post box
+        (what a delegation's line may join)."""
+        if id.startswith("org__"):
+            return isinstance(self.current.record(id[5:]), Organisation)
+        record = self.current.record(id)
+        if isinstance(record, Post):
+            return bool(self.posts) and self.show_post(id)
+        return isinstance(record, Body)
+
+    def drawn(self, id: str) -> bool:
+        """Whether the whole diagram draws a box ``id`` (ends aside)."""
+        record = self.current.record(id)
+        if isinstance(record, Agreement):
+            return True
+        if isinstance(record, Contract):
+            return self.contracts
+        return self.holder_drawn(id)
+
+    def drawn_record(self, id: str) -> bool:
+        """Whether the whole diagram draws the line of delegation ``id``."""
+        d = self.current.record(id)
+        return isinstance(d, Delegation) and self.holder_drawn(d.from_) and self.holder_drawn(d.to)
+
+    # -- boxes ---------------------------------------------------------------------------
+
+    def cluster(self, org: Organisation) -> tuple[tuple[str, str], KeyEntry]:
+        """The organisation's cluster and its line in the key."""
+        return (org.id, org.label), KeyEntry(org.id, org.label, org.name, org.type.value, org.ods)
+
+    def organisation(self, org: Organisation) -> Node:
+        """The organisation's box (the heading of its cluster)."""
+        detail = org.type.value.replace("_", " ") + (f" · {org.ods}" if org.ods else "")
+        labels = {k: v.format(org=org.label).strip() for k, v in END_LABELS.items()}
+        notes = (
+            ()
+            if self.ends or not self.current.boards_of(org.id)
+            else tuple(end_chains(org, self.on, labels))
+        )
+        return Node(
+            f"org__{org.id}",
+            org.label,
+            "organisation",
+            org.id,
+            detail,
+            tooltip=organisation_tip(org),
+            notes=tuple(f"answers to {chain}" for chain in notes),
+        )
+
+    def body(self, b: Body) -> Node:
+        """A body's box, its members listed unless their posts are drawn."""
+        current = self.current
+        single = b.organisations[0] if len(b.organisations) == 1 else None
+        listed = tuple(
+            _member_line(current, m)
+            for m in b.members
+            if not (m.post and self.show_post(m.post) and m.post in current)
+        )
+        return Node(
+            b.id,
+            b.name,
+            _role(b),
+            single if single in current else None,
+            b.kind.value.replace("_", " "),
+            listed if self.posts else (),
+            tooltip=body_tip(current, b),
+        )
+
+    def post(self, p: Post) -> Node:
+        """A post's box."""
+        orgs = [o for o in p.organisations if o in self.current]
+        return Node(
+            p.id,
+            p.title,
+            "post",
+            orgs[0] if len(orgs) == 1 else None,
+            p.kind.value.replace("_", " "),
+            tooltip=post_tip(self.current, p),
+        )
+
+    def agreement(self, a: Agreement) -> Node:
+        """An agreement's box."""
+        tip = agreement_tip(self.current, a)
+        return Node(a.id, a.name, "agreement", None, a.kind.value.replace("_", " "), tooltip=tip)
+
+    def contract(self, c: Contract) -> Node:
+        """A contract's box."""
+        tip = contract_tip(self.current, c)
+        return Node(c.id, c.name, "contract", None, c.kind.value.replace("_", " "), tooltip=tip)
+
+    # -- lines ---------------------------------------------------------------------------
+
+    def body_lines(self, b: Body) -> Iterator[Edge]:
+        """A body's lines: to its organisations when nothing else places it, its reporting
+        lines, and its members' when posts are drawn."""
+        current = self.current
+        single = b.organisations[0] if len(b.organisations) == 1 else None
+        cluster = single if single in current else None
+        established = bool(current.agreements_establishing(b.id))
+        delegated = bool(current.delegations_to(b.id))
+        if cluster is None and not established and not delegated and not b.reports_to:
+            for org_id in b.organisations:
+                if org_id in current:
+                    yield Edge(f"org__{org_id}", b.id, "part_of")
+        for target in b.reports_to:
+            if target in current:
+                yield Edge(
+                    b.id,
+                    target,
+                    "reports_to",
+                    upward=True,
+                    tooltip=f"{b.name} reports to {current.body(target).name}",
+                )
+        if self.posts:
+            for m in b.members:
+                if m.post and m.post in current and self.show_post(m.post):
+                    label = "" if m.voting else "non-voting"
+                    if m.role.value not in ("member",):
+                        label = (m.role.value.replace("_", " ") + " " + label).strip()
+                    yield Edge(m.post, b.id, "member_of", label)
+
+    def delegation_line(self, d: Delegation) -> Edge:
+        """A delegation's line."""
+        names = [self.model.matter(m).name if m in self.model else m for m in d.matters]
+        tip, rule = delegation_tip(self.current, d)
+        return Edge(
+            d.from_,
+            d.to,
+            "delegates_to",
+            _delegation_label(names, d),
+            tooltip=tip,
+            url=rule_url(rule),
+            records=(d.id,),
+        )
+
+    def agreement_lines(self, a: Agreement, drawn: Callable[[str], bool]) -> Iterator[Edge]:
+        """Lines from an agreement's parties, and to the bodies it sets up that are
+        ``drawn``."""
+        for party in a.parties:
+            if party in self.current:
+                yield Edge(f"org__{party}", a.id, "party_to")
+        for body in a.bodies:
+            if drawn(body):
+                yield Edge(a.id, body, "establishes")
+
+    def contract_lines(self, c: Contract) -> Iterator[Edge]:
+        """Lines from a contract's commissioners and to its providers."""
+        for org_id in c.commissioners:
+            if org_id in self.current:
+                yield Edge(f"org__{org_id}", c.id, "commissions")
+        for org_id in c.providers:
+            if org_id in self.current:
+                yield Edge(c.id, f"org__{org_id}", "provided_by")
+
+    def statutory_lines(
+        self, orgs: Iterable[Organisation], nodes: dict[str, Node]
+    ) -> Iterator[Edge]:
+        """The statutory lines above the boards of ``orgs`` (in this order), adding the
+        ends they reach to ``nodes``; then the lines between those ends."""
+        pending: list[str] = []
+
+        def end(name: str, org_label: str | None = None) -> str:
+            key = f"end__{name}"
+            if key not in nodes:
+                base = name.rpartition(".")[2]
+                label = END_LABELS.get(base, base).format(org=org_label or "")
+                nodes[key] = Node(
+                    key, label.strip(), "end", tooltip=f"{label.strip()} (statutory end)"
+                )
+                pending.append(name)
+            return key
+
+        def statutory(source: str, target: str, step: Step) -> Edge:
+            return Edge(
+                source,
+                target,
+                "statutory",
+                upward=True,
+                tooltip=step_tip(step),
+                url=step.citation.url,
+            )
+
+        current = self.current
+        for org in orgs:
+            boards = current.boards_of(org.id)
+            if not boards:
+                continue
+            cog = [
+                b.id for b in current.bodies_of(org.id) if b.kind is BodyKind.COUNCIL_OF_GOVERNORS
+            ]
+            for step in organisation_ends(org.type, self.on):
+                if step.target == "governors":
+                    targets = cog or [end(f"{org.id}.governors", org.label)]
+                elif step.target in ("members", "shareholders", "electorate"):
+                    targets = [end(f"{org.id}.{step.target}", org.label)]
+                else:
+                    targets = [end(step.target)]
+                for board in boards:
+                    for t in targets:
+                        yield statutory(board.id, t, step)
+            for body in cog:
+                for step in ends_above("governors", self.on):
+                    yield statutory(body, end(f"{org.id}.{step.target}", org.label), step)
+        while pending:
+            name = pending.pop()
+            base = name.rpartition(".")[2]
+            if name != base:
+                continue
+            for step in ends_above(name, self.on):
+                yield statutory(f"end__{name}", end(step.target), step)
+
+    def scene(
+        self,
+        nodes: dict[str, Node],
+        edges: list[Edge],
+        findings: Iterable[FindingLike],
+        *,
+        part: bool = False,
+    ) -> Scene:
+        """The scene of ``nodes`` and ``edges`` (all of the diagram, or with ``part`` some
+        of it), findings marked, clusters and key for the organisations drawn."""
+        orgs = sorted(self.current.organisations, key=lambda o: o.id)
+        if part:
+            used = {n.cluster for n in nodes.values()}
+            orgs = [o for o in orgs if o.id in used]
+        clusters, key = [], []
+        for org in orgs:
+            cluster, entry = self.cluster(org)
+            clusters.append(cluster)
+            key.append(entry)
+        if part:
+            edges = _attach(
+                nodes, edges, findings, drawn=self.drawn, drawn_record=self.drawn_record
+            )
+        else:
+            edges = _attach(nodes, edges, findings)
+        return Scene(
+            self.model.name,
+            self.on,
+            tuple(clusters),
+            tuple(sorted(nodes.values(), key=lambda n: n.id)),
+            _merge(edges, set(nodes)),
+            source=PurePath(self.model.source).name if self.model.source else None,
+            key=tuple(key),
+        )
+
+
 def build_scene(
     model: GovernanceModel,
     on: date,
@@ -258,153 +573,32 @@ def build_scene(
     ends but writes each organisation's chains as one line under its name.
     ``findings`` (from :func:`govmodel.check`) are marked on what they are about.
     """
-    current = model.on(on)
-    delegating = {h for d in current.delegations for h in (d.from_, d.to)}
-
-    def show_post(post_id: str) -> bool:
-        return posts is True or (posts == "auto" and post_id in delegating)
-
+    parts = Parts(model, on, posts=posts, ends=ends, contracts=contracts)
+    current = parts.current
     nodes: dict[str, Node] = {}
     edges: list[Edge] = []
-    clusters = []
-    key = []
     for org in sorted(current.organisations, key=lambda o: o.id):
-        detail = org.type.value.replace("_", " ") + (f" · {org.ods}" if org.ods else "")
-        clusters.append((org.id, org.label))
-        key.append(KeyEntry(org.id, org.label, org.name, org.type.value, org.ods))
-        labels = {k: v.format(org=org.label).strip() for k, v in END_LABELS.items()}
-        notes = () if ends or not current.boards_of(org.id) else tuple(end_chains(org, on, labels))
-        nodes[f"org__{org.id}"] = Node(
-            f"org__{org.id}",
-            org.label,
-            "organisation",
-            org.id,
-            detail,
-            tooltip=organisation_tip(org),
-            notes=tuple(f"answers to {chain}" for chain in notes),
-        )
+        nodes[f"org__{org.id}"] = parts.organisation(org)
     for b in current.bodies:
-        single = b.organisations[0] if len(b.organisations) == 1 else None
-        role = (
-            "board"
-            if b.kind in (BodyKind.BOARD, BodyKind.FULL_COUNCIL)
-            else "governors"
-            if b.kind is BodyKind.COUNCIL_OF_GOVERNORS
-            else "shared"
-            if single is None or b.kind in SHARED_KINDS
-            else "committee"
-        )
-        cluster = single if single in current else None
-        listed = tuple(
-            _member_line(current, m)
-            for m in b.members
-            if not (m.post and show_post(m.post) and m.post in current)
-        )
-        nodes[b.id] = Node(
-            b.id,
-            b.name,
-            role,
-            cluster,
-            b.kind.value.replace("_", " "),
-            listed if posts else (),
-            tooltip=body_tip(current, b),
-        )
-        established = any(b.id in a.bodies for a in current.agreements)
-        delegated = any(d.to == b.id for d in current.delegations)
-        if cluster is None and not established and not delegated and not b.reports_to:
-            for org_id in b.organisations:
-                if org_id in current:
-                    edges.append(Edge(f"org__{org_id}", b.id, "part_of"))
-        for target in b.reports_to:
-            if target in current:
-                edges.append(
-                    Edge(
-                        b.id,
-                        target,
-                        "reports_to",
-                        upward=True,
-                        tooltip=f"{b.name} reports to {current.body(target).name}",
-                    )
-                )
-        if posts:
-            for m in b.members:
-                if m.post and m.post in current and show_post(m.post):
-                    label = "" if m.voting else "non-voting"
-                    if m.role.value not in ("member",):
-                        label = (m.role.value.replace("_", " ") + " " + label).strip()
-                    edges.append(Edge(m.post, b.id, "member_of", label))
+        nodes[b.id] = parts.body(b)
+        edges += parts.body_lines(b)
     if posts:
         for p in current.posts:
-            if not show_post(p.id):
-                continue
-            orgs = [o for o in p.organisations if o in current]
-            cluster = orgs[0] if len(orgs) == 1 else None
-            nodes[p.id] = Node(
-                p.id,
-                p.title,
-                "post",
-                cluster,
-                p.kind.value.replace("_", " "),
-                tooltip=post_tip(current, p),
-            )
+            if parts.show_post(p.id):
+                nodes[p.id] = parts.post(p)
     for d in current.delegations:
         if d.from_ in nodes and d.to in nodes:
-            names = [model.matter(m).name if m in model else m for m in d.matters]
-            tip, rule = delegation_tip(current, d)
-            edges.append(
-                Edge(
-                    d.from_,
-                    d.to,
-                    "delegates_to",
-                    _delegation_label(names, d),
-                    tooltip=tip,
-                    url=rule_url(rule),
-                    records=(d.id,),
-                )
-            )
+            edges.append(parts.delegation_line(d))
     for a in current.agreements:
-        nodes[a.id] = Node(
-            a.id,
-            a.name,
-            "agreement",
-            None,
-            a.kind.value.replace("_", " "),
-            tooltip=agreement_tip(current, a),
-        )
-        for party in a.parties:
-            if party in current:
-                edges.append(Edge(f"org__{party}", a.id, "party_to"))
-        for body in a.bodies:
-            if body in nodes:
-                edges.append(Edge(a.id, body, "establishes"))
+        nodes[a.id] = parts.agreement(a)
+        edges += parts.agreement_lines(a, nodes.__contains__)
     if contracts:
         for c in current.contracts:
-            nodes[c.id] = Node(
-                c.id,
-                c.name,
-                "contract",
-                None,
-                c.kind.value.replace("_", " "),
-                tooltip=contract_tip(current, c),
-            )
-            for org_id in c.commissioners:
-                if org_id in current:
-                    edges.append(Edge(f"org__{org_id}", c.id, "commissions"))
-            for org_id in c.providers:
-                if org_id in current:
-                    edges.append(Edge(c.id, f"org__{org_id}", "provided_by"))
+            nodes[c.id] = parts.contract(c)
+            edges += parts.contract_lines(c)
     if ends:
-        _add_ends(current, on, nodes, edges)
-    edges = _attach(nodes, edges, findings)
-    return Scene(
-        model.name,
-        on,
-        tuple(clusters),
-        tuple(sorted(nodes.values(), key=lambda n: n.id)),
-        _merge(edges, set(nodes)),
-        source=PurePath(model.source).name if model.source else None,
-        key=tuple(key),
-    )
+        edges += parts.statutory_lines(current.organisations, nodes)
+    return parts.scene(nodes, edges, findings)
 
 
 def _merge(edges: list[Edge], keys: set[str]) -> tuple[Edge, ...]:
@@ -425,54 +619,3 @@ def _merge(edges: list[Edge], keys: set[str]) -> tuple[Edge, ...]:
             )
         unique[at] = e
     return tuple(sorted(unique.values(), key=lambda e: (e.source, e.target, e.relation)))
-
-
-def _add_ends(
-    current: GovernanceModel, on: date, nodes: dict[str, Node], edges: list[Edge]
-) -> None:
-    pending: list[str] = []
-
-    def end(name: str, org_label: str | None = None) -> str:
-        key = f"end__{name}"
-        if key not in nodes:
-            base = name.rpartition(".")[2]
-            label = END_LABELS.get(base, base).format(org=org_label or "")
-            nodes[key] = Node(key, label.strip(), "end", tooltip=f"{label.strip()} (statutory end)")
-            pending.append(name)
-        return key
-
-    def statutory(source: str, target: str, step: Step) -> Edge:
-        return Edge(
-            source,
-            target,
-            "statutory",
-            upward=True,
-            tooltip=step_tip(step),
-            url=step.citation.url,
-        )
-
-    for org in current.organisations:
-        boards = current.boards_of(org.id)
-        if not boards:
-            continue
-        cog = [b.id for b in current.bodies_of(org.id) if b.kind is BodyKind.COUNCIL_OF_GOVERNORS]
-        for step in organisation_ends(org.type, on):
-            if step.target == "governors":
-                targets = cog or [end(f"{org.id}.governors", org.label)]
-            elif step.target in ("members", "shareholders", "electorate"):
-                targets = [end(f"{org.id}.{step.target}", org.label)]
-            else:
-                targets = [end(step.target)]
-            for board in boards:
-                for t in targets:
-                    edges.append(statutory(board.id, t, step))
-        for body in cog:
-            for step in ends_above("governors", on):
-                edges.append(statutory(body, end(f"{org.id}.{step.target}", org.label), step))
-    while pending:
-        name = pending.pop()
-        base = name.rpartition(".")[2]
-        if name != base:
-            continue
-        for step in ends_above(name, on):
-            edges.append(statutory(f"end__{name}", end(step.target), step))
