@@ -30,6 +30,7 @@ from govmodel.checks import (
     validate,
 )
 from govmodel.errors import (
+    DiagramTooLarge,
     GovModelError,
     ModelError,
     NoSuchRecord,
@@ -79,6 +80,7 @@ __all__ = [
     "Contract",
     "ContractKind",
     "Delegation",
+    "DiagramTooLarge",
     "Expectation",
     "Finding",
     "FormId",

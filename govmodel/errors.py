@@ -16,6 +16,7 @@ from typing import Any
 from govmodel.locations import Problem
 
 __all__ = [
+    "DiagramTooLarge",
     "GovModelError",
     "GraphvizMissing",
     "ModelError",
@@ -106,3 +107,14 @@ class GraphvizMissing(GovModelError, RuntimeError):
 
 class UsageError(GovModelError, ValueError):
     """A bad command-line argument (exit 2)."""
+
+
+class DiagramTooLarge(GovModelError, ValueError):
+    """A whole arrangement, even its overview, has more boxes than a diagram can show;
+    ``boxes`` and ``limit`` say how many, ``suggestions`` are ids to focus on."""
+
+    def __init__(self, message: str, *, boxes: int, limit: int, suggestions: Sequence[str]):
+        super().__init__(message)
+        self.boxes = boxes
+        self.limit = limit
+        self.suggestions = tuple(suggestions)

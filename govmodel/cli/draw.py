@@ -102,6 +102,9 @@ def _run(args: argparse.Namespace) -> int:
         ends=args.ends,
         split=args.split,
     )
+    for page in found:
+        if page.note:
+            print(f"note: {args.file}: {page.note}", file=sys.stderr)
     targets = list(page_files(args.output, found))
     _refuse([t for t, _ in targets], args.force)
     for (target, page), line in zip(targets, describe(found), strict=True):

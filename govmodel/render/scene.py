@@ -333,6 +333,38 @@ class Parts:
         d = self.current.record(id)
         return isinstance(d, Delegation) and self.holder_drawn(d.from_) and self.holder_drawn(d.to)
 
+    def boxes(self) -> int:
+        """How many boxes the whole diagram draws, statutory ends aside (worked out from
+        the records, without drawing)."""
+        current = self.current
+        posts = sum(1 for p in current.posts if self.show_post(p.id)) if self.posts else 0
+        contracts = len(current.contracts) if self.contracts else 0
+        return (
+            len(current.organisations)
+            + len(current.bodies)
+            + posts
+            + len(current.agreements)
+            + contracts
+        )
+
+    def shared(self) -> list[Body]:
+        """The bodies drawn inside no organisation's box: those of several organisations
+        (or of one no longer in force)."""
+        current = self.current
+        return [
+            b
+            for b in current.bodies
+            if not (len(b.organisations) == 1 and b.organisations[0] in current)
+        ]
+
+    def busiest(self, count: int) -> list[str]:
+        """The ``count`` organisations with the most bodies of their own, most first."""
+        inside: dict[str, int] = {}
+        for b in self.current.bodies:
+            if len(b.organisations) == 1 and b.organisations[0] in self.current:
+                inside[b.organisations[0]] = inside.get(b.organisations[0], 0) + 1
+        return [o for o, _ in sorted(inside.items(), key=lambda kv: (-kv[1], kv[0]))[:count]]
+
     # -- boxes ---------------------------------------------------------------------------
 
     def cluster(self, org: Organisation) -> tuple[tuple[str, str], KeyEntry]:

@@ -14,7 +14,14 @@ import attrs
 
 from govmodel.render.scene import Edge, Node, Scene
 
-__all__ = ["compact", "joint_bodies_page", "organisation_page", "overview", "page_organisations"]
+__all__ = [
+    "compact",
+    "joint_bodies_page",
+    "joint_overview",
+    "organisation_page",
+    "overview",
+    "page_organisations",
+]
 
 
 def page_organisations(scene: Scene) -> list[str]:
@@ -147,3 +154,11 @@ def joint_bodies_page(scene: Scene) -> Scene:
     founders = {e.source for e in scene.edges if e.relation == "establishes" and e.target in shared}
     page = scene.keep(shared | founders, page="Joint bodies")
     return attrs.evolve(page, key=())
+
+
+def joint_overview(scene: Scene) -> Scene:
+    """The :func:`overview` of the organisations and the bodies they share only (no
+    agreements, contracts or posts): the one page of an arrangement too large to draw."""
+    page = overview(scene)
+    kept = {n.id for n in page.nodes if n.role not in ("agreement", "contract", "post", "end")}
+    return page.keep(kept, page="Overview: organisations and joint bodies")
