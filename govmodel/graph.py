@@ -29,16 +29,18 @@ delegation, ratification and the citation of the power it rests on. Relations:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import networkx as nx
 
 from govmodel.law.accountability import JOINT_BODY_RULE, governance_rule
 from govmodel.law.parties import PARTY_TYPES
 from govmodel.law.rules import get
 from govmodel.model.governance import GovernanceModel
 from govmodel.model.kinds import Kind
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["EdgeFilter", "ModelGraph", "graph_of"]
 
@@ -114,6 +116,8 @@ class ModelGraph:
             if keys is None
             else [e for k in dict.fromkeys(keys) for e in self._by_key.get((relation, k), ())]
         )
+        import networkx as nx
+
         sub: nx.DiGraph[str] = nx.DiGraph()
         for source, target, key in edges:
             if keep(source, target, key):
@@ -128,6 +132,8 @@ def graph_of(model: GovernanceModel) -> ModelGraph:
 
 
 def _build(model: GovernanceModel) -> nx.MultiDiGraph:  # type: ignore[type-arg]
+    import networkx as nx
+
     g: nx.MultiDiGraph = nx.MultiDiGraph()  # type: ignore[type-arg]
     for node, target, key, data in _parts(model):
         if key is None:

@@ -13,9 +13,11 @@ import functools
 import typing
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
+if TYPE_CHECKING:
+    import jsonschema
+
 
 from govmodel.errors import UnknownKind
 from govmodel.io.schema import ID_PATTERN, field_specs, model_schema
@@ -46,6 +48,8 @@ def _nowhere(path: Path, *, key: bool = False) -> Location | None:
 
 @functools.cache
 def _validator() -> jsonschema.Draft202012Validator:
+    import jsonschema
+
     return jsonschema.Draft202012Validator(
         model_schema(), format_checker=jsonschema.FormatChecker()
     )

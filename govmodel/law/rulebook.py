@@ -29,7 +29,6 @@ from pathlib import Path as FsPath
 from typing import Any
 
 import attrs
-import jsonschema
 
 from govmodel.errors import GovModelError, UnknownKind
 from govmodel.law.base import (
@@ -411,6 +410,8 @@ def load_rulebook(directory: str | FsPath | None = None) -> Rulebook:
     b = _Builder()
     support: dict[str, tuple[Any, Any]] = {}
     for name, schema in SUPPORT.items():
+        import jsonschema
+
         validator = jsonschema.Draft202012Validator(
             schema, format_checker=jsonschema.FormatChecker()
         )

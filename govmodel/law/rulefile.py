@@ -13,9 +13,11 @@ import json
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path as FsPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
+if TYPE_CHECKING:
+    import jsonschema
+
 
 from govmodel.locations import Location, Path, Problem
 from govmodel.model.kinds import closest
@@ -32,6 +34,8 @@ def rules_dir() -> FsPath:
 @functools.cache
 def family_validator() -> jsonschema.Draft202012Validator:
     schema = json.loads((rules_dir() / "rules.schema.json").read_text(encoding="utf-8"))
+    import jsonschema
+
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
 
 
