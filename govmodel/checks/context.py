@@ -44,6 +44,9 @@ def is_audit_committee(body: Body) -> bool:
     )
 
 
+_ALL: list[tuple[int, Membership]] = []  # marks a body whose members are all in force
+
+
 class Context:
     """A model on a date, with cached derived facts for the checks.
 
@@ -145,9 +148,14 @@ class Context:
         """``(index, membership)`` for the body's members in force (index as in the file)."""
         found = self._members.get(id(body))
         if found is None:
-            found = [(i, m) for i, m in enumerate(body.members) if m.active_on(self.on)]
+            on = self.on
+            every = all(m.active_on(on) for m in body.members)
+            # most bodies' members are all in force: nothing is kept for those
+            found = (
+                _ALL if every else [(i, m) for i, m in enumerate(body.members) if m.active_on(on)]
+            )
             self._members[id(body)] = found
-        return iter(found)
+        return enumerate(body.members) if found is _ALL else iter(found)
 
     def voting(self, body: Body) -> list[tuple[int, Membership]]:
         """The body's voting members in force on the date."""
