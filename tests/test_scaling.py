@@ -24,6 +24,7 @@ from govmodel.graph import graph_of
 from govmodel.law.base import distinct_match
 from govmodel.law.parties import exists
 from govmodel.law.verdicts import forms
+from govmodel.model.governance import DATES_KEPT
 from govmodel.model.kinds import BodyKind, FormId, PartyType
 from govmodel.model.records import Body, Delegation, Organisation
 from govmodel.render.nearby import focus_scene
@@ -91,6 +92,20 @@ def test_a_dated_model_is_made_once_and_holds_the_records_in_force(
     """``on`` keeps what it made, and what it made is what a fresh filter gives."""
     assert model.on(on) is model.on(on)
     assert model.on(on) == naive(model).on(on)
+
+
+def test_a_model_keeps_the_last_few_dates_only() -> None:
+    """The dated models of the last DATES_KEPT dates are kept; an older one is made
+    again, equal to the first."""
+    model = govmodel.examples.load("msecc-2020")
+    first = model.on("2021-01-01")
+    for day in range(1, DATES_KEPT):
+        model.on(date(2021, 2, day))
+    assert model.on("2021-01-01") is first
+    for day in range(1, DATES_KEPT + 1):
+        model.on(date(2021, 3, day))
+    again = model.on("2021-01-01")
+    assert again is not first and again == first
 
 
 @example(ROUND_TRIP, None)

@@ -12,6 +12,7 @@ that import the layer above them when called.
 from __future__ import annotations
 
 import warnings
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
@@ -44,7 +45,12 @@ if TYPE_CHECKING:
     from govmodel.analysis.classify import Classification
     from govmodel.analysis.forms import FormsResult
 
-__all__ = ["COLLECTIONS", "Component", "GovernanceModel", "RecordKind"]
+__all__ = ["COLLECTIONS", "DATES_KEPT", "Component", "GovernanceModel", "RecordKind"]
+
+#: How many dated models (:meth:`GovernanceModel.on`) a model keeps, the most recently
+#: asked for: a question asked again on the same date reuses the views derived from
+#: them, and a walk through many dates does not hold a copy of the model for each.
+DATES_KEPT = 8
 
 
 @attrs.frozen
@@ -385,8 +391,8 @@ class GovernanceModel:
 
         Memberships are filtered too; references to records that had ended are
         left in place (a check reports them), so nothing silently disappears.
-        The dated model is made once per date and kept (with the views derived
-        from it) while this model lives.
+        The dated model is made once per date and kept, with the views derived
+        from it, for the last :data:`DATES_KEPT` dates asked about.
 
         >>> import govmodel
         >>> m = govmodel.examples.load("msecc-2020")
@@ -394,11 +400,20 @@ class GovernanceModel:
         True
         """
         on = as_date(on)
-        return self.derived(f"on:{on.isoformat()}", lambda: self._dated(on))
+        kept: OrderedDict[date, GovernanceModel] = self.derived("on", OrderedDict)
+        if on in kept:
+            kept.move_to_end(on)
+        else:
+            kept[on] = self._dated(on)
+            while len(kept) > DATES_KEPT:
+                kept.popitem(last=False)
+        return kept[on]
 
     def _dated(self, on: date) -> GovernanceModel:
         bodies = tuple(
-            attrs.evolve(b, members=tuple(m for m in b.members if m.active_on(on)))
+            b
+            if all(m.active_on(on) for m in b.members)
+            else attrs.evolve(b, members=tuple(m for m in b.members if m.active_on(on)))
             for b in self.bodies
             if b.active_on(on)
         )
