@@ -35,7 +35,7 @@ from govmodel.law.accountability import reserved_by_statute
 from govmodel.law.parties import exists
 from govmodel.law.verdicts import FormVerdict, forms
 from govmodel.model.dates import as_date
-from govmodel.model.governance import Component, GovernanceModel
+from govmodel.model.governance import GovernanceModel
 from govmodel.model.kinds import BodyKind, FormId
 from govmodel.model.records import (
     Agreement,
@@ -109,21 +109,8 @@ class NaiveModel(GovernanceModel):
             key=_id,
         )
 
-    def components(self, group: str) -> tuple[Component, ...]:
-        record = self.body(group)
-        explicit = {
-            b.organisations[0]: b
-            for b in sorted(self.bodies, key=_id)
-            if b.in_common == group and len(b.organisations) == 1
-        }
-        out = []
-        for org in record.organisations:
-            own = tuple(m for m in record.members if self._member_org(m) == org)
-            body = explicit.get(org)
-            out.append(
-                Component(org, body.id if body else None, own + (body.members if body else ()))
-            )
-        return tuple(out)
+    def _in_common(self, group: str) -> list[Body]:
+        return sorted((b for b in self.bodies if b.in_common == group), key=_id)
 
 
 def _id(record: Any) -> str:

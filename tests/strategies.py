@@ -112,31 +112,15 @@ def models(draw: st.DrawFn, *, max_orgs: int = 5, cycles: bool = True) -> Govern
                 **draw(periods()),
             )
         )
-    holders = body_ids + post_ids
-    delegations = []
-    if len(holders) >= 2:
-        for i in range(draw(st.integers(0, 8))):
-            src, dst = draw(st.lists(st.sampled_from(holders), min_size=2, max_size=2, unique=True))
-            if not cycles and holders.index(dst) <= holders.index(src):
-                src, dst = dst, src
-            delegations.append(
-                Delegation(
-                    f"del{i}",
-                    src,
-                    dst,
-                    tuple(
-                        draw(
-                            st.lists(
-                                st.sampled_from(MATTER_IDS), min_size=1, max_size=3, unique=True
-                            )
-                        )
-                    ),
-                    limit=draw(st.none() | st.integers(0, 10_000_000)),
-                    onward=draw(st.booleans()),
-                    ratification=draw(st.booleans()),
-                    **draw(periods()),
-                )
-            )
+    delegations = _delegations(
+        draw,
+        body_ids + post_ids,
+        MATTER_IDS,
+        count=8,
+        matters=3,
+        limits=st.none() | st.integers(0, 10_000_000),
+        cycles=cycles,
+    )
     agreements = [
         Agreement(
             f"agr{i}",
@@ -173,6 +157,43 @@ def models(draw: st.DrawFn, *, max_orgs: int = 5, cycles: bool = True) -> Govern
         contracts=contracts,
         notes=tuple(draw(st.lists(text, max_size=2))),
     )
+
+
+def _delegations(
+    draw: st.DrawFn,
+    holders: list[str],
+    matter_ids: list[str],
+    *,
+    count: int,
+    matters: int,
+    limits: st.SearchStrategy[int | None],
+    cycles: bool = True,
+) -> list[Delegation]:
+    """Up to ``count`` delegations between two of ``holders``, each of up to ``matters``
+    of ``matter_ids``; without ``cycles``, each runs down the list of holders."""
+    out: list[Delegation] = []
+    if len(holders) < 2:
+        return out
+    for i in range(draw(st.integers(0, count))):
+        src, dst = draw(st.lists(st.sampled_from(holders), min_size=2, max_size=2, unique=True))
+        if not cycles and holders.index(dst) <= holders.index(src):
+            src, dst = dst, src
+        named = draw(
+            st.lists(st.sampled_from(matter_ids), min_size=1, max_size=matters, unique=True)
+        )
+        out.append(
+            Delegation(
+                f"del{i}",
+                src,
+                dst,
+                tuple(named),
+                limit=draw(limits),
+                onward=draw(st.booleans()),
+                ratification=draw(st.booleans()),
+                **draw(periods()),
+            )
+        )
+    return out
 
 
 def _break(data: dict[str, Any], draw: st.DrawFn) -> dict[str, Any]:
@@ -320,27 +341,14 @@ def schemes(draw: st.DrawFn) -> GovernanceModel:
                 **draw(periods()),
             )
         )
-    holders = [b.id for b in bodies] + post_ids
-    delegations = []
-    if len(holders) >= 2:
-        for i in range(draw(st.integers(0, 12))):
-            src, dst = draw(st.lists(st.sampled_from(holders), min_size=2, max_size=2, unique=True))
-            delegations.append(
-                Delegation(
-                    f"del{i}",
-                    src,
-                    dst,
-                    tuple(
-                        draw(
-                            st.lists(st.sampled_from(matters), min_size=1, max_size=2, unique=True)
-                        )
-                    ),
-                    limit=draw(st.none() | st.sampled_from([10, 100, 1000])),
-                    onward=draw(st.booleans()),
-                    ratification=draw(st.booleans()),
-                    **draw(periods()),
-                )
-            )
+    delegations = _delegations(
+        draw,
+        [b.id for b in bodies] + post_ids,
+        matters,
+        count=12,
+        matters=2,
+        limits=st.none() | st.sampled_from([10, 100, 1000]),
+    )
     return GovernanceModel(
         name="scheme",
         as_of=draw(days),

@@ -284,9 +284,7 @@ class GovernanceModel:
         """
         record = self.body(group)
         explicit = {
-            b.organisations[0]: b
-            for b in self._lookups.in_common.get(group, ())
-            if len(b.organisations) == 1
+            b.organisations[0]: b for b in self._in_common(group) if len(b.organisations) == 1
         }
         out = []
         for org in record.organisations:
@@ -296,6 +294,10 @@ class GovernanceModel:
                 Component(org, body.id if body else None, own + (body.members if body else ()))
             )
         return tuple(out)
+
+    def _in_common(self, group: str) -> list[Body]:
+        """The bodies that name ``group`` in ``in_common``, sorted by id."""
+        return self._lookups.in_common.get(group, [])
 
     def _member_org(self, member: Membership) -> str | None:
         if member.on_behalf_of:
