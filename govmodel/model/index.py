@@ -10,15 +10,29 @@ order where that is what the caller sees), and each record once per key.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Protocol, TypeVar
 
 from govmodel.model.records import Agreement, Body, Contract, Delegation, Post
 
-if TYPE_CHECKING:
-    from govmodel.model.governance import GovernanceModel
-
 __all__ = ["Index"]
+
+
+class Records(Protocol):
+    """What the index reads of a model."""
+
+    @property
+    def bodies(self) -> tuple[Body, ...]: ...
+    @property
+    def posts(self) -> tuple[Post, ...]: ...
+    @property
+    def delegations(self) -> tuple[Delegation, ...]: ...
+    @property
+    def agreements(self) -> tuple[Agreement, ...]: ...
+    @property
+    def contracts(self) -> tuple[Contract, ...]: ...
+    def iter_records(self) -> Iterator[tuple[str, int, Any]]: ...
+
 
 R = TypeVar("R")
 
@@ -48,7 +62,7 @@ def _by_id(groups: dict[str, list[Any]]) -> dict[str, list[Any]]:
 class Index:
     """The lookup tables of one model (see the module docstring)."""
 
-    def __init__(self, model: GovernanceModel) -> None:
+    def __init__(self, model: Records) -> None:
         self._model = model
 
     @functools.cached_property
