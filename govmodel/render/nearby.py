@@ -9,9 +9,9 @@ every box kept, each box and line made by the same
 :class:`~govmodel.render.scene.Parts` as the whole diagram. Findings are marked
 where the whole diagram would mark them.
 
-A model whose ids could be mistaken for the diagram's own (``org__...``,
-``end__...``) or whose agreements set up records that are not bodies is drawn
-whole and then cut, as before.
+A model whose ids could be mistaken for the diagram's own names (``org__...``,
+``end__...``, ``cluster_...``) or whose agreements set up records that are not
+bodies is drawn whole and then cut, as before.
 """
 
 from __future__ import annotations
@@ -27,6 +27,9 @@ from govmodel.render.scene import Edge, FindingLike, Node, Parts, Scene, build_s
 __all__ = ["focus_scene"]
 
 _BOARDS = (BodyKind.BOARD, BodyKind.FULL_COUNCIL)
+#: How the names the diagram makes itself begin (organisations' boxes, ends, the legend,
+#: clusters): a model with an id that begins so is drawn whole and cut.
+_OWN = ("org__", "end__", "legend__", "cluster_", "id__")
 
 
 class _Near:
@@ -141,7 +144,7 @@ def _plain(current: GovernanceModel) -> bool:
     sets up is a body (or not in force)."""
 
     def check() -> bool:
-        if any(i.startswith(("org__", "end__")) for i in current.ids()):
+        if any(i.startswith(_OWN) for i in current.ids()):
             return False
         return all(
             current.record(b) is None or isinstance(current.record(b), Body)
@@ -204,7 +207,7 @@ def focus_scene(
     ``center`` alone (see the module docstring). Raises :class:`KeyError` when nothing
     is drawn as ``center``."""
     parts = Parts(model, on, posts=posts, ends=ends, contracts=contracts)
-    if not _plain(parts.current) or center.startswith(("org__", "end__")):
+    if not _plain(parts.current) or center.startswith(_OWN):
         whole = build_scene(
             model, on, posts=posts, ends=ends, contracts=contracts, findings=findings
         )
