@@ -360,14 +360,13 @@ def who_can_decide(
     matter = id_of(matter)
     _check_matter(model, matter)
     on = model.resolve_on(on)
+    # One matter's grants are sorted by holder, then organisation (one grant for each).
     found = [
         g
-        for g in grants(model, on, matter=matter)
+        for g in matter_grants(model, on, matter).every()
         if amount is None or g.limit is None or g.limit >= amount
     ]
-    return Grants(
-        sorted(found, key=lambda g: (g.holder, g.organisation)), on=on, matter=matter, amount=amount
-    )
+    return Grants(found, on=on, matter=matter, amount=amount)
 
 
 def what_can_decide(
