@@ -16,6 +16,7 @@ from typing import Any
 from govmodel.locations import Problem
 
 __all__ = [
+    "BrowserMissing",
     "GovModelError",
     "GraphvizMissing",
     "ModelError",
@@ -102,6 +103,10 @@ class SchemeInvalid(GovModelError, ValueError):
 
 class GraphvizMissing(GovModelError, RuntimeError):
     """Graphviz's ``dot`` program is not installed, so a diagram cannot be rendered."""
+
+
+class BrowserMissing(GovModelError, RuntimeError):
+    """No Chromium to print a PDF pack or to test a page with."""
 
 
 class UsageError(GovModelError, ValueError):
