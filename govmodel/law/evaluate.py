@@ -444,7 +444,8 @@ def _evaluate(ctx: _Context) -> Outcome:
 
     # 5. Conditions and notes.
     eligible_types = {p.type for p in eligible} if eligible else set()
-    present = {p.type for p in parties}
+    # A list, not a set: a rule `together` two parties of one type needs both.
+    present = [p.type for p in parties]
     disputed = any(r.dispute for r in deciding) or any(r.dispute for r, _ in options)
     shown = [req for req in requirements if verdict is not Verdict.NOT_LAWFUL or req.status != MET]
     for rule in ctx.live:
@@ -517,7 +518,7 @@ def _could_meet(rule: Rule, group: Sequence[Party], undecided: Sequence[Party]) 
 
 def _requirements(ctx: _Context, parties: Sequence[Party]) -> list[Requirement]:
     out = []
-    present = {p.type for p in parties}
+    present = [p.type for p in parties]
     for rule in ctx.live:
         if rule.effect is not Effect.REQUIRE or rule.fact is None:
             continue
@@ -582,7 +583,7 @@ def _consider(
             bool(hit),
             f"excludes {_names(hit)}" if hit else "no party of the types it excludes",
         )
-    if rule.touches(types):
+    if rule.touches([p.type for p in parties]):
         hit = [p for p in parties if not rule.parties or p.type in rule.parties]
         return Consideration(rule, True, f"applies to {_names(hit)}")
     return Consideration(rule, False, "no party of the types it concerns")
