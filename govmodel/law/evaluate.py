@@ -394,7 +394,9 @@ def _evaluate(ctx: _Context) -> Outcome:
         deciding.extend(blocking)
     elif enough and len(group) == len(parties):
         verdict = Verdict.LAWFUL
-    elif undecided:
+    elif undecided and len(group) + len(undecided) >= info.min_parties:
+        # undecided parties could still make the form up; if even all of them could
+        # not (two barred foundation trusts and one NHS trust), the verdict is not theirs
         verdict = Verdict.UNKNOWN
     elif enough:
         verdict = Verdict.PARTIAL
@@ -533,7 +535,11 @@ def _nearest(ctx: _Context, parties: Sequence[Party]) -> list[Rule]:
     """The rules closest to deciding for ``parties``: those that name their types for
     this form (in force first, then nearest in time), then the form's powers in force."""
     types = {p.type for p in parties}
-    naming = [r for r in ctx.rules if r.parties and r.parties & types and r.family != "existence"]
+    naming = [
+        r
+        for r in ctx.rules
+        if r.parties and r.parties & types and r.family != "existence" and not r.retired
+    ]
 
     def distance(rule: Rule) -> int:
         start, end = rule.in_force.start, rule.in_force.end
