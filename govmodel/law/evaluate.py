@@ -447,18 +447,18 @@ def _evaluate(ctx: _Context) -> Outcome:
     # 5. Conditions and notes.
     eligible_types = {p.type for p in eligible} if eligible else set()
     # A list, not a set: a rule `together` two parties of one type needs both.
-    present = [p.type for p in parties]
+    present_types = [p.type for p in parties]
     disputed = any(r.dispute for r in deciding) or any(r.dispute for r, _ in options)
     shown = [req for req in requirements if verdict is not Verdict.NOT_LAWFUL or req.status != MET]
     for rule in ctx.live:
         if rule.effect is Effect.FORBID:
             continue
         if rule.effect is Effect.REQUIRE:
-            applies = rule.touches(present) if rule.together else rule.touches(eligible_types)
+            applies = rule.touches(present_types) if rule.together else rule.touches(eligible_types)
             if not eligible and not rule.together:
                 applies = False
         elif rule.effect is Effect.CLASSIFY:
-            applies = rule.touches(present)
+            applies = rule.touches(present_types)
         else:
             continue
         if applies and rule.min_parties is None and not rule.needs:
@@ -567,7 +567,7 @@ def _consider(
         return Consideration(
             rule, False, f"not in force on {on.isoformat()} (in force {rule.in_force})"
         )
-    types = {p.type for p in parties}
+    types = [p.type for p in parties]
     if rule.effect is Effect.PERMIT:
         group = _covered(rule, candidates, on)
         if not group:
@@ -589,7 +589,7 @@ def _consider(
             bool(hit),
             f"excludes {_names(hit)}" if hit else "no party of the types it excludes",
         )
-    if rule.touches([p.type for p in parties]):
+    if rule.touches(types):
         hit = [p for p in parties if not rule.parties or p.type in rule.parties]
         return Consideration(rule, True, f"applies to {_names(hit)}")
     return Consideration(rule, False, "no party of the types it concerns")
