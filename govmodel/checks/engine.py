@@ -28,6 +28,7 @@ from govmodel.law.base import Rule
 from govmodel.law.rules import get
 from govmodel.locations import Location
 from govmodel.model.governance import COLLECTIONS, GovernanceModel
+from govmodel.model.kinds import PartyType
 
 __all__ = ["check", "is_valid", "iter_findings", "validate"]
 
@@ -80,7 +81,7 @@ def _dress(spec: CheckSpec, hit: Hit, ctx: Context, where: _Locator) -> Finding:
         hint=hit.hint or spec.hint,
         location=where.at(hit),
         rule=rule.id if rule else None,
-        citation=rule.citation_on(ctx.on) if rule else None,
+        citation=rule.citation_on(ctx.on, _types(ctx, hit.subjects)) if rule else None,
         confidence=rule.confidence.value if rule else None,
         disputed=bool(rule and rule.dispute),
     )
@@ -157,3 +158,12 @@ def validate(model: GovernanceModel, **options: Any) -> Report:
 def is_valid(model: GovernanceModel, **options: Any) -> bool:
     """Whether ``model`` has no unexpected errors (see :func:`check`)."""
     return check(model, **options).is_valid()
+
+
+def _types(ctx: Context, subjects: tuple[str, ...]) -> set[PartyType]:
+    """The party types a finding is about: its organisations', and its holders'."""
+    found: set[PartyType] = set()
+    for subject in subjects:
+        org = ctx.organisation(subject)
+        found |= {org.type} if org else ctx.types_of(subject)
+    return found

@@ -114,6 +114,8 @@ class Citation:
     url: str
     kind: SourceKind = attrs.field(default=SourceKind.LEGISLATION, kw_only=True)
     in_force: Period = attrs.field(factory=lambda: Period(), kw_only=True)
+    about: frozenset[PartyType] = attrs.field(default=frozenset(), kw_only=True)
+    """Party types the provision is about (empty: the rule's parties generally)."""
 
     @property
     def text(self) -> str:
@@ -317,9 +319,20 @@ class Rule:
         law = [c for c in live if c.is_law]
         return tuple(law + [c for c in live if not c.is_law])
 
-    def citation_on(self, on: date) -> Citation:
-        """The principal citation in force on ``on`` (law before commentary)."""
+    def citation_on(self, on: date, present: Iterable[PartyType] | None = None) -> Citation:
+        """The principal citation in force on ``on`` (law before commentary).
+
+        With ``present`` (the party types of the question), a citation ``about`` one
+        of them comes first, then those about no type in particular: an ICB's
+        contract is not answered with the NHS trusts' provision.
+        """
         live = self.citations_on(on)
+        if present is not None and live:
+            types = set(present)
+            ranked = sorted(
+                live, key=lambda c: 0 if c.about & types else 1 if not c.about else 2
+            )
+            return ranked[0]
         return live[0] if live else self.citation
 
     def in_force_on(self, on: date) -> bool:

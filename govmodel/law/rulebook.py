@@ -180,7 +180,14 @@ class _Builder:
             period = Period(own.start or inst.in_force.start, own.end or inst.in_force.end)
             url = inst.url + ("/" + data["path"].strip("/") if data.get("path") else "")
             kind = SourceKind.parse(data["kind"]) if "kind" in data else inst.kind
-            return Citation(inst.title, data["provision"], url, kind=kind, in_force=period)
+            return Citation(
+                inst.title,
+                data["provision"],
+                url,
+                kind=kind,
+                in_force=period,
+                about=self.types(data.get("about", ()), where, (*path, "about")),
+            )
         kind = SourceKind.parse(data["kind"])
         return Citation(
             data["title"],
@@ -188,6 +195,7 @@ class _Builder:
             data["url"],
             kind=kind,
             in_force=self.period(data, where, path),
+            about=self.types(data.get("about", ()), where, (*path, "about")),
         )
 
     def case(

@@ -64,9 +64,12 @@ class Reason:
     effect: Effect
 
     @classmethod
-    def from_rule(cls, rule: Rule, on: date | None = None) -> Reason:
-        """The reason a rule gives, citing the text in force on ``on``."""
-        cited = rule.citation_on(on) if on is not None else rule.citation
+    def from_rule(
+        cls, rule: Rule, on: date | None = None, present: Iterable[PartyType] | None = None
+    ) -> Reason:
+        """The reason a rule gives, citing the text in force on ``on`` (about the
+        ``present`` party types first, where the rule cites provisions by type)."""
+        cited = rule.citation_on(on, present) if on is not None else rule.citation
         return cls(
             rule.id,
             rule.statement,
@@ -394,12 +397,15 @@ def forms(
     verdicts = []
     for form in FormId:
         outcome = evaluate_form(form, normalised, on, facts=stated)
-        verdicts.append(_verdict(outcome, on))
+        verdicts.append(_verdict(outcome, on, normalised))
     return FormsResult(on, tuple(normalised), tuple(verdicts))
 
 
-def _verdict(outcome: Outcome, on: date) -> FormVerdict:
-    reasons = tuple(Reason.from_rule(r, on) for r in (*outcome.deciding, *outcome.alternatives))
+def _verdict(outcome: Outcome, on: date, parties: Iterable[Party]) -> FormVerdict:
+    present = {p.type for p in (outcome.eligible or tuple(parties))}
+    reasons = tuple(
+        Reason.from_rule(r, on, present) for r in (*outcome.deciding, *outcome.alternatives)
+    )
     if outcome.verdict is Verdict.UNKNOWN:
         confidence = Confidence.LOW
     else:
