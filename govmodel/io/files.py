@@ -14,7 +14,7 @@ import yaml
 
 from govmodel.errors import ModelError, OverwriteRefused
 from govmodel.io.convert import from_plain, to_plain
-from govmodel.io.tree import parse
+from govmodel.reading import parse
 from govmodel.io.validate import problems_in
 from govmodel.locations import Location, Problem
 from govmodel.model.governance import GovernanceModel
