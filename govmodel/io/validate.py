@@ -20,6 +20,7 @@ import jsonschema
 from govmodel.errors import UnknownKind
 from govmodel.io.schema import ID_PATTERN, field_specs, model_schema
 from govmodel.locations import Location, Path, Problem
+from govmodel.model.dates import parse_iso_date
 from govmodel.model.governance import COLLECTIONS
 from govmodel.model.kinds import Kind, closest
 from govmodel.model.matters import STANDARD_MATTERS
@@ -81,6 +82,7 @@ def _records(data: dict[str, Any], collection: str) -> list[tuple[Path, dict[str
     return [((collection, i), r) for i, r in enumerate(items) if isinstance(r, dict)]
 
 
+@functools.cache
 def _kind_fields(cls: type) -> dict[str, type[Kind]]:
     hints = typing.get_type_hints(cls)
     out = {}
@@ -204,10 +206,7 @@ def _schema_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
 
 
 def _as_date(value: Any) -> date | None:
-    try:
-        return date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
+    return parse_iso_date(value) if isinstance(value, str) else None
 
 
 def _record_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
