@@ -48,18 +48,22 @@ def loads(
 
 def _build(parsed: Any, filename: str) -> GovernanceModel:
     problems = list(parsed.problems)
-    if parsed.data is not None or not problems:
-        reported = {p.path for p in problems}
-        problems += [p for p in problems_in(parsed.data, parsed.where) if p.path not in reported]
-    if problems:
-        raise ModelError(sorted(problems, key=Problem.sort_key), source=filename)
-    try:
-        with no_gc():
+    with no_gc():  # plain data and records have no cycles for the collector to find
+        if parsed.data is not None or not problems:
+            reported = {p.path for p in problems}
+            problems += [
+                p
+                for p in problems_in(parsed.data, parsed.where, text_checked=True)
+                if p.path not in reported
+            ]
+        if problems:
+            raise ModelError(sorted(problems, key=Problem.sort_key), source=filename)
+        try:
             return from_plain(parsed.data, source=filename, locations=parsed.values)
-    except (GovModelError, ValueError, TypeError) as exc:  # a local validator in a record
-        raise ModelError(
-            [Problem((), str(exc), None, Location(filename, 1, 1))], source=filename
-        ) from None
+        except (GovModelError, ValueError, TypeError) as exc:  # a local validator in a record
+            raise ModelError(
+                [Problem((), str(exc), None, Location(filename, 1, 1))], source=filename
+            ) from None
 
 
 def _unreadable(path: str, message: str, hint: str) -> ModelError:
