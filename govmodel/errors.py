@@ -23,6 +23,7 @@ The hierarchy::
     ├── OutputError (OSError)              an output that cannot be written, and why
     │   └── OverwriteRefused (FileExistsError)  an existing file, or an input, kept
     ├── GraphvizMissing (RuntimeError)     no ``dot`` program to render with
+    ├── GraphvizFailed (RuntimeError)      ``dot`` ran and could not draw
     └── UsageError (ValueError)            a bad command-line argument (exit 2)
 
 Catch :class:`GovModelError` for everything govmodel raises on purpose.
@@ -38,6 +39,7 @@ from govmodel.locations import Problem
 
 __all__ = [
     "GovModelError",
+    "GraphvizFailed",
     "GraphvizMissing",
     "InvalidArgument",
     "InvalidDate",
@@ -209,6 +211,10 @@ class SchemeInvalid(GovModelError, ValueError):
 
 class GraphvizMissing(GovModelError, RuntimeError):
     """Graphviz's ``dot`` program is not installed, so a diagram cannot be rendered."""
+
+
+class GraphvizFailed(GovModelError, RuntimeError):
+    """Graphviz's ``dot`` ran but could not draw the diagram (its first complaint says why)."""
 
 
 class UsageError(GovModelError, ValueError):

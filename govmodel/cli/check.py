@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from govmodel.cli.common import Command, iso_date, load_model, to_json
+from govmodel.cli.common import Command, iso_date, load_model, to_json, write_stdout
 from govmodel.errors import UsageError
 
 __all__ = ["COMMAND"]
@@ -40,7 +39,7 @@ def _list_codes(fmt: str) -> int:
     from govmodel.checks.registry import REGISTRY
 
     if fmt == "json":
-        sys.stdout.write(
+        write_stdout(
             to_json(
                 [
                     {
@@ -56,8 +55,12 @@ def _list_codes(fmt: str) -> int:
             )
         )
         return 0
-    for spec in REGISTRY.values():
-        print(f"{spec.code}  {spec.severity.value:<7}  {spec.name:<42} {spec.summary}")
+    write_stdout(
+        "".join(
+            f"{spec.code}  {spec.severity.value:<7}  {spec.name:<42} {spec.summary}\n"
+            for spec in REGISTRY.values()
+        )
+    )
     return 0
 
 
@@ -78,7 +81,7 @@ def _run(args: argparse.Namespace) -> int:
                 "`govmodel check --list-codes` lists them."
             )
     report = check(load_model(args.file), on=args.on, ignore=args.ignore, select=args.select)
-    sys.stdout.write(report.to_json() if args.format == "json" else str(report))
+    write_stdout(report.to_json() if args.format == "json" else str(report))
     return 0 if report.is_valid(fail_on_warning=args.fail_on_warning) else 1
 
 

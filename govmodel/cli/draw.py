@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from govmodel.cli.common import Command, iso_date, load_model
+from govmodel.cli.common import Command, add_output, emit, iso_date, load_model
 from govmodel.errors import UsageError
 
 __all__ = ["COMMAND", "DIAGRAM_SUFFIXES"]
@@ -17,11 +17,16 @@ DIAGRAM_SUFFIXES = (".svg", ".png", ".pdf", ".dot", ".mmd")
 
 def _configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="model file")
-    p.add_argument(
-        "-o",
-        "--output",
+    add_output(
+        p,
         required=True,
-        help="output file: .svg, .png, .pdf, .dot (Graphviz) or .mmd (Mermaid)",
+        help="output file: .svg, .png, .pdf, .dot (Graphviz) or .mmd (Mermaid); "
+        "`-` writes to standard output (see --format)",
+    )
+    p.add_argument(
+        "--format",
+        choices=[s.lstrip(".") for s in DIAGRAM_SUFFIXES],
+        help="format of the output (default: from the file's suffix; `dot` for `-o -`)",
     )
     p.add_argument("--on", type=iso_date, help="date (default: the model's as_of)")
     p.add_argument(
@@ -40,19 +45,36 @@ def _configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-legend", action="store_true", help="leave out the legend")
 
 
-def _run(args: argparse.Namespace) -> int:
-    from govmodel.io.files import write_atomic
-    from govmodel.render.dot import draw, render
-    from govmodel.render.mermaid import to_mermaid
-
+def _format(args: argparse.Namespace) -> str:
+    if args.format:
+        return str(args.format)
+    if args.output == "-":
+        return "dot"
     suffix = Path(args.output).suffix.lower()
     if suffix not in DIAGRAM_SUFFIXES:
         raise UsageError(
-            f"-o {args.output}: the file must end in one of {', '.join(DIAGRAM_SUFFIXES)}"
+            f"-o {args.output}: the file must end in one of {', '.join(DIAGRAM_SUFFIXES)} "
+            "(or give --format)"
         )
+    return suffix.lstrip(".")
+
+
+def _run(args: argparse.Namespace) -> int:
+    from govmodel.render.dot import diagram_bytes, draw
+    from govmodel.render.mermaid import to_mermaid
+
+    fmt = _format(args)
+    if (
+        args.output == "-"
+        and fmt in ("png", "pdf")
+        and sys.stdout is not None
+        and sys.stdout.isatty()
+    ):
+        raise UsageError(f"-o -: {fmt.upper()} is binary; redirect standard output to a file")
     model = load_model(args.file)
-    if suffix == ".mmd":
-        write_atomic(args.output, to_mermaid(model, on=args.on), protect=(args.file,))
+    data: str | bytes
+    if fmt == "mmd":
+        data = to_mermaid(model, on=args.on)
     else:
         diagram = draw(
             model,
@@ -62,8 +84,8 @@ def _run(args: argparse.Namespace) -> int:
             posts=True if args.all_posts else "auto",
             legend=not args.no_legend,
         )
-        render(diagram, args.output, protect=(args.file,))
-    print(f"wrote {args.output}", file=sys.stderr)
+        data = diagram.source if fmt == "dot" else diagram_bytes(diagram, fmt)
+    emit(data, args.output, protect=(args.file,), force=args.force)
     return 0
 
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
-from govmodel.cli.common import Command, iso_date, to_json
+from govmodel.cli.common import Command, iso_date, to_json, write_stdout
 
 __all__ = ["RULE", "RULES", "rule_dict"]
 
@@ -52,11 +51,14 @@ def _run_rules(args: argparse.Namespace) -> int:
         rules = [r for r in rules if r.concerns(form)]
     if args.format == "json":
         on = args.on.isoformat() if args.on else None
-        sys.stdout.write(to_json({"on": on, "rules": [rule_dict(r) for r in rules]}))
+        write_stdout(to_json({"on": on, "rules": [rule_dict(r) for r in rules]}))
         return 0
-    for r in rules:
-        print(f"{r.id:<9} {r.effect.value:<8} {r.in_force!s:<26} {r.confidence.value:<6} {r.title}")
-    print(f"\n{len(rules)} rules. `govmodel rule ID` shows one in full.")
+    lines = [
+        f"{r.id:<9} {r.effect.value:<8} {r.in_force!s:<26} {r.confidence.value:<6} {r.title}"
+        for r in rules
+    ]
+    lines.append(f"\n{len(rules)} rules. `govmodel rule ID` shows one in full.")
+    write_stdout("\n".join(lines) + "\n")
     return 0
 
 
@@ -71,23 +73,25 @@ def _run_rule(args: argparse.Namespace) -> int:
 
     rule = get(args.id)
     if args.format == "json":
-        sys.stdout.write(to_json(rule_dict(rule)))
+        write_stdout(to_json(rule_dict(rule)))
         return 0
-    print(f"{rule.id}: {rule.title}")
-    print(wrap(rule.statement, indent="  "))
-    print(f"  effect:     {rule.effect.value}")
     forms = ", ".join(sorted(f.value for f in rule.forms)) or "(schemes of delegation)"
-    print(f"  forms:      {forms}")
-    print(f"  parties:    {', '.join(sorted(t.value for t in rule.parties)) or 'any'}")
-    print(f"  in force:   {rule.in_force}")
-    print(f"  basis:      {rule.basis.value}, confidence {rule.confidence.value}")
-    for c in rule.citations:
-        print(f"  citation:   {c.text}\n              {c.url}")
+    lines = [
+        f"{rule.id}: {rule.title}",
+        wrap(rule.statement, indent="  "),
+        f"  effect:     {rule.effect.value}",
+        f"  forms:      {forms}",
+        f"  parties:    {', '.join(sorted(t.value for t in rule.parties)) or 'any'}",
+        f"  in force:   {rule.in_force}",
+        f"  basis:      {rule.basis.value}, confidence {rule.confidence.value}",
+    ]
+    lines += [f"  citation:   {c.text}\n              {c.url}" for c in rule.citations]
     if rule.dispute:
-        print("  DISPUTED:\n" + wrap(rule.dispute, indent="    "))
+        lines.append("  DISPUTED:\n" + wrap(rule.dispute, indent="    "))
     if rule.note:
-        print("  note:\n" + wrap(rule.note, indent="    "))
-    print(f"  added in govmodel {rule.since}")
+        lines.append("  note:\n" + wrap(rule.note, indent="    "))
+    lines.append(f"  added in govmodel {rule.since}")
+    write_stdout("\n".join(lines) + "\n")
     return 0
 
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from govmodel.cli.common import Command, iso_date, load_model
+from govmodel.cli.common import Command, add_output, emit, iso_date, load_model
 from govmodel.errors import UsageError
 
 __all__ = ["COMMAND"]
@@ -14,11 +13,11 @@ __all__ = ["COMMAND"]
 
 def _configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="model file")
-    p.add_argument(
-        "-o",
-        "--output",
+    add_output(
+        p,
         required=True,
-        help="output file: .xlsx (all three tables) or .csv (one table)",
+        help="output file: .xlsx (all three tables) or .csv (one table); `-` writes CSV "
+        "to standard output",
     )
     p.add_argument(
         "--kind",
@@ -30,17 +29,17 @@ def _configure(p: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from govmodel.render.tables import export_csv, export_excel
+    from govmodel.render.tables import csv_text, excel_bytes
 
-    model = load_model(args.file)
-    suffix = Path(args.output).suffix.lower()
-    if suffix == ".xlsx":
-        export_excel(model, args.output, on=args.on, protect=(args.file,))
-    elif suffix == ".csv":
-        export_csv(model, args.output, kind=args.kind, on=args.on, protect=(args.file,))
-    else:
+    suffix = ".csv" if args.output == "-" else Path(args.output).suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
         raise UsageError(f"-o {args.output}: the file must end in .xlsx or .csv")
-    print(f"wrote {args.output}", file=sys.stderr)
+    model = load_model(args.file)
+    if suffix == ".xlsx":
+        data: str | bytes = excel_bytes(model, on=args.on)
+    else:
+        data = csv_text(model, kind=args.kind, on=args.on)
+    emit(data, args.output, protect=(args.file,), force=args.force)
     return 0
 
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from govmodel.cli.common import Command, iso_date, load_model, to_json
+from govmodel.cli.common import Command, amount, iso_date, load_model, to_json, write_stdout
 
 __all__ = ["COMMAND"]
 
@@ -13,7 +12,11 @@ __all__ = ["COMMAND"]
 def _configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="model file")
     p.add_argument("matter", help="matter id (e.g. approve_expenditure)")
-    p.add_argument("--amount", type=int, help="amount in whole pounds the decision involves")
+    p.add_argument(
+        "--amount",
+        type=amount,
+        help="amount in whole pounds the decision involves (250000, £250,000, £1.5m)",
+    )
     p.add_argument("--on", type=iso_date, help="date (default: the model's as_of)")
     p.add_argument("--format", choices=["table", "json"], default="table")
 
@@ -25,7 +28,7 @@ def _run(args: argparse.Namespace) -> int:
     on = model.resolve_on(args.on)
     holders = who_can_decide(model, args.matter, amount=args.amount, on=on)
     if args.format == "json":
-        sys.stdout.write(
+        write_stdout(
             to_json(
                 {
                     "matter": args.matter,
@@ -36,13 +39,16 @@ def _run(args: argparse.Namespace) -> int:
             )
         )
         return 0
-    amount = f" for £{args.amount:,}" if args.amount is not None else ""
-    print(f"Who can decide {args.matter}{amount} on {on.isoformat()}:")
+    money = f" for £{args.amount:,}" if args.amount is not None else ""
+    lines = [f"Who can decide {args.matter}{money} on {on.isoformat()}:"]
     for g in holders:
         limit = "no limit" if g.limit is None else f"up to £{g.limit:,}"
-        print(f"  {g.holder:<34} for {g.organisation:<14} {limit:<18} {' -> '.join(g.chain)}")
+        lines.append(
+            f"  {g.holder:<34} for {g.organisation:<14} {limit:<18} {' -> '.join(g.chain)}"
+        )
     if not holders:
-        print("  nobody in the model")
+        lines.append("  nobody in the model")
+    write_stdout("\n".join(lines) + "\n")
     return 0
 
 

@@ -9,21 +9,23 @@
 from __future__ import annotations
 
 import os
+import re
+import time
 from datetime import date
-from html import escape
 from pathlib import Path
 from typing import Any
 
 import graphviz
 
 from govmodel.analysis.trace import Trace, trace
-from govmodel.errors import GovModelError, GraphvizMissing, NoSuchRecord
+from govmodel.errors import GraphvizFailed, GraphvizMissing, InvalidArgument, NoSuchRecord
 from govmodel.model.governance import GovernanceModel
 from govmodel.model.kinds import closest
 from govmodel.model.records import Body, Delegation, Organisation, Post, id_of
+from govmodel.render.escape import dot_html, dot_string
 from govmodel.render.scene import Edge, Node, Scene, build_scene
 
-__all__ = ["Diagram", "GraphvizMissing", "draw", "render", "scene_to_dot"]
+__all__ = ["Diagram", "GraphvizMissing", "diagram_bytes", "draw", "render", "scene_to_dot"]
 
 FONT = "Helvetica"
 HIGHLIGHT = "#c0392b"
@@ -131,7 +133,13 @@ class Diagram(graphviz.Digraph):  # type: ignore[misc]
 
 
 def _q(text: str) -> str:
-    return escape(text, quote=False)
+    return dot_html(text)
+
+
+def _name(node_id: str) -> str:
+    """The DOT node name of a scene node (the scene has kept model ids clear of the
+    names it makes itself)."""
+    return node_id
 
 
 def _node_label(node: Node) -> str:
@@ -177,7 +185,7 @@ def scene_to_dot(scene: Scene, *, legend: bool = True) -> Diagram:
         attrs = dict(NODE_STYLE[node.role])
         if node.id in scene.highlight_nodes:
             attrs.update(color=HIGHLIGHT, penwidth="3")
-        target.node(node.id, _node_label(node), **attrs)
+        target.node(_name(node.id), _node_label(node), **attrs)
 
     by_cluster: dict[str | None, list[Node]] = {}
     for node in scene.nodes:
@@ -208,9 +216,9 @@ def scene_to_dot(scene: Scene, *, legend: bool = True) -> Diagram:
 
 
 def _add_edge(g: graphviz.Digraph, scene: Scene, edge: Edge) -> None:
-    attrs = dict(EDGE_STYLE[edge.relation])
+    attrs: dict[str, Any] = dict(EDGE_STYLE[edge.relation])
     if edge.label:
-        attrs["label"] = edge.label
+        attrs["label"] = dot_string(edge.label)
     if frozenset((edge.source, edge.target)) in scene.highlight_edges:
         attrs.update(color=HIGHLIGHT, penwidth="3")
     boxed = {c for c, _ in scene.clusters}
@@ -231,9 +239,9 @@ def _add_edge(g: graphviz.Digraph, scene: Scene, edge: Edge) -> None:
         if "ltail" in attrs or "lhead" in attrs:
             attrs["ltail"], attrs["lhead"] = attrs.pop("lhead", ""), attrs.pop("ltail", "")
             attrs = {k: v for k, v in attrs.items() if v}
-        g.edge(edge.target, edge.source, **attrs)
+        g.edge(_name(edge.target), _name(edge.source), **attrs)
     else:
-        g.edge(edge.source, edge.target, **attrs)
+        g.edge(_name(edge.source), _name(edge.target), **attrs)
 
 
 def _legend(g: graphviz.Digraph) -> None:
@@ -302,26 +310,61 @@ def draw(
 
 
 def render(
-    diagram: graphviz.Digraph, path: str | os.PathLike[str], *, protect: tuple[str | None, ...] = ()
+    diagram: graphviz.Digraph,
+    path: str | os.PathLike[str],
+    *,
+    protect: tuple[str | None, ...] = (),
+    overwrite: bool = False,
 ) -> Path:
-    """Write ``diagram`` to ``path`` atomically; the format comes from the suffix
-    (``.svg``, ``.png``, ``.pdf`` or ``.dot``)."""
-    from govmodel.io.files import write_atomic
+    """Write ``diagram`` to ``path``; the format comes from the suffix (``.svg``,
+    ``.png``, ``.pdf`` or ``.dot``).
+
+    Written through the one safe write path (:func:`govmodel.io.output.write_output`):
+    an existing file is replaced only with ``overwrite=True``, never one of the
+    ``protect`` files. The bytes are the same for the same diagram (PDF included).
+    """
+    from govmodel.io.output import write_output
 
     fmt = Path(path).suffix.lower().lstrip(".")
-    if fmt == "dot":
-        return write_atomic(path, diagram.source, protect=protect)
+    data = diagram.source if fmt == "dot" else diagram_bytes(diagram, fmt)
+    return write_output(path, data, overwrite=overwrite, protect=protect)
+
+
+_PDF_DATE = re.compile(rb"(/(?:CreationDate|ModDate) \(D:)([0-9]{14})")
+
+
+def _stamp() -> bytes:
+    """The time written into PDF files: ``SOURCE_DATE_EPOCH`` if set, else 1980-01-01."""
+    try:
+        epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))
+    except ValueError:
+        epoch = 315532800
+    epoch = min(max(epoch, 0), 253402300799)  # within the years 1970..9999
+    return time.strftime("%Y%m%d%H%M%S", time.gmtime(epoch)).encode()
+
+
+def diagram_bytes(diagram: graphviz.Digraph, fmt: str) -> bytes:
+    """Run ``dot`` for ``fmt`` (``svg``, ``png`` or ``pdf``); the same diagram always
+    gives the same bytes (a PDF's creation date is fixed)."""
     if fmt not in ("svg", "png", "pdf"):
-        raise GovModelError(f"cannot write a diagram as {fmt!r}: use .svg, .png, .pdf or .dot")
+        raise InvalidArgument("format", fmt, "svg, png, pdf (or write .dot source)")
     if fmt == "png":
         diagram = diagram.copy()
         diagram.attr(dpi="150")
     try:
-        data = diagram.pipe(format=fmt)
+        data: bytes = diagram.pipe(format=fmt)
     except graphviz.ExecutableNotFound:
         raise GraphvizMissing(
             "Graphviz's `dot` program is not installed. Install it with "
             "`apt-get install graphviz` (`make setup` does this), or write "
             "a .dot file instead."
         ) from None
-    return write_atomic(path, data, protect=protect)
+    except graphviz.CalledProcessError as exc:
+        detail = (exc.stderr or b"").decode("utf-8", "replace").strip().splitlines()
+        raise GraphvizFailed(
+            "Graphviz's `dot` could not draw this diagram" + (f": {detail[0]}" if detail else "")
+        ) from None
+    if fmt == "pdf":
+        stamp = _stamp()
+        data = _PDF_DATE.sub(lambda m: m.group(1) + stamp, data)
+    return data

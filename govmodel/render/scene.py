@@ -15,6 +15,7 @@ import attrs
 from govmodel.law.accountability import END_LABELS, ends_above, organisation_ends
 from govmodel.model.governance import GovernanceModel
 from govmodel.model.kinds import BodyKind
+from govmodel.render.escape import dot_id as _sid
 
 __all__ = ["Edge", "Node", "Scene", "build_scene"]
 
@@ -44,6 +45,7 @@ class Edge:
     relation: str
     label: str = ""
     upward: bool = False
+    key: str = ""  # the delegation drawn, so that two between one pair are two lines
 
 
 @attrs.frozen
@@ -68,7 +70,7 @@ class Scene:
 
     def focus(self, center: str) -> Scene:
         """Keep ``center`` (or, for an organisation, its cluster) and its neighbours."""
-        core = {n.id for n in self.nodes if n.id == center or n.cluster == center}
+        core = {n.id for n in self.nodes if n.id == _sid(center) or n.cluster == center}
         if not core:
             raise KeyError(center)
         keep = set(core)
@@ -94,7 +96,7 @@ class Scene:
         ids = {n.id for n in self.nodes}
 
         def scene_id(name: str) -> str:
-            return name if name in ids else f"end__{name}"
+            return _sid(name) if _sid(name) in ids else f"end__{name}"
 
         return attrs.evolve(
             self,
@@ -172,34 +174,41 @@ def build_scene(
             for m in b.members
             if not (m.post and show_post(m.post) and m.post in current)
         )
-        nodes[b.id] = Node(
-            b.id, b.name, role, cluster, b.kind.value.replace("_", " "), listed if posts else ()
+        nodes[_sid(b.id)] = Node(
+            _sid(b.id),
+            b.name,
+            role,
+            cluster,
+            b.kind.value.replace("_", " "),
+            listed if posts else (),
         )
         established = any(b.id in a.bodies for a in current.agreements)
         delegated = any(d.to == b.id for d in current.delegations)
         if cluster is None and not established and not delegated and not b.reports_to:
             for org_id in b.organisations:
                 if org_id in current:
-                    edges.append(Edge(f"org__{org_id}", b.id, "part_of"))
+                    edges.append(Edge(f"org__{org_id}", _sid(b.id), "part_of"))
         for target in b.reports_to:
             if target in current:
-                edges.append(Edge(b.id, target, "reports_to", upward=True))
+                edges.append(Edge(_sid(b.id), _sid(target), "reports_to", upward=True))
         if posts:
             for m in b.members:
                 if m.post and m.post in current and show_post(m.post):
                     label = "" if m.voting else "non-voting"
                     if m.role.value not in ("member",):
                         label = (m.role.value.replace("_", " ") + " " + label).strip()
-                    edges.append(Edge(m.post, b.id, "member_of", label))
+                    edges.append(Edge(_sid(m.post), _sid(b.id), "member_of", label))
     if posts:
         for p in current.posts:
             if not show_post(p.id):
                 continue
             orgs = [o for o in p.organisations if o in current]
             cluster = orgs[0] if len(orgs) == 1 else None
-            nodes[p.id] = Node(p.id, p.title, "post", cluster, p.kind.value.replace("_", " "))
+            nodes[_sid(p.id)] = Node(
+                _sid(p.id), p.title, "post", cluster, p.kind.value.replace("_", " ")
+            )
     for d in current.delegations:
-        if d.from_ in nodes and d.to in nodes:
+        if _sid(d.from_) in nodes and _sid(d.to) in nodes:
             names = [model.matter(m).name if m in model else m for m in d.matters]
             label = _short(names[0]) + (f" +{len(names) - 1} more" if len(names) > 1 else "")
             limit = _pounds(d.limit)
@@ -209,36 +218,42 @@ def build_scene(
             if d.ratification:
                 flags.append("ratify")
             text = label + (f"\n({', '.join(flags)})" if flags else "")
-            edges.append(Edge(d.from_, d.to, "delegates_to", text))
+            edges.append(Edge(_sid(d.from_), _sid(d.to), "delegates_to", text, key=d.id))
     for a in current.agreements:
-        nodes[a.id] = Node(a.id, a.name, "agreement", None, a.kind.value.replace("_", " "))
+        nodes[_sid(a.id)] = Node(
+            _sid(a.id), a.name, "agreement", None, a.kind.value.replace("_", " ")
+        )
         for party in a.parties:
             if party in current:
-                edges.append(Edge(f"org__{party}", a.id, "party_to"))
+                edges.append(Edge(f"org__{party}", _sid(a.id), "party_to"))
         for body in a.bodies:
-            if body in nodes:
-                edges.append(Edge(a.id, body, "establishes"))
+            if _sid(body) in nodes:
+                edges.append(Edge(_sid(a.id), _sid(body), "establishes"))
     if contracts:
         for c in current.contracts:
-            nodes[c.id] = Node(c.id, c.name, "contract", None, c.kind.value.replace("_", " "))
+            nodes[_sid(c.id)] = Node(
+                _sid(c.id), c.name, "contract", None, c.kind.value.replace("_", " ")
+            )
             for org_id in c.commissioners:
                 if org_id in current:
-                    edges.append(Edge(f"org__{org_id}", c.id, "commissions"))
+                    edges.append(Edge(f"org__{org_id}", _sid(c.id), "commissions"))
             for org_id in c.providers:
                 if org_id in current:
-                    edges.append(Edge(c.id, f"org__{org_id}", "provided_by"))
+                    edges.append(Edge(_sid(c.id), f"org__{org_id}", "provided_by"))
     if ends:
         _add_ends(current, on, nodes, edges)
     keys = set(nodes)
-    unique = {
-        (e.source, e.target, e.relation): e for e in edges if e.source in keys and e.target in keys
+    unique = {  # one line per relation between two nodes; one per delegation
+        (e.source, e.target, e.relation, e.key): e
+        for e in edges
+        if e.source in keys and e.target in keys
     }
     return Scene(
         model.name,
         on,
         tuple(clusters),
         tuple(sorted(nodes.values(), key=lambda n: n.id)),
-        tuple(sorted(unique.values(), key=lambda e: (e.source, e.target, e.relation))),
+        tuple(sorted(unique.values(), key=lambda e: (e.source, e.target, e.relation, e.key))),
     )
 
 
@@ -263,18 +278,23 @@ def _add_ends(
         cog = [b.id for b in current.bodies_of(org.id) if b.kind is BodyKind.COUNCIL_OF_GOVERNORS]
         for step in organisation_ends(org.type, on):
             if step.target == "governors":
-                targets = cog or [end(f"{org.id}.governors", org.label)]
+                targets = [_sid(b) for b in cog] or [end(f"{org.id}.governors", org.label)]
             elif step.target in ("members", "shareholders", "electorate"):
                 targets = [end(f"{org.id}.{step.target}", org.label)]
             else:
                 targets = [end(step.target)]
             for board in boards:
                 for t in targets:
-                    edges.append(Edge(board.id, t, "statutory", upward=True))
+                    edges.append(Edge(_sid(board.id), t, "statutory", upward=True))
         for body in cog:
             for step in ends_above("governors", on):
                 edges.append(
-                    Edge(body, end(f"{org.id}.{step.target}", org.label), "statutory", upward=True)
+                    Edge(
+                        _sid(body),
+                        end(f"{org.id}.{step.target}", org.label),
+                        "statutory",
+                        upward=True,
+                    )
                 )
     while pending:
         name = pending.pop()
