@@ -11,9 +11,13 @@ from collections.abc import Iterable
 from datetime import date
 from typing import overload
 
+from govmodel.errors import InvalidParty, MissingArgument
+from govmodel.law.evaluate import Party
 from govmodel.law.verdicts import FormsResult, PartyLike
 from govmodel.law.verdicts import forms as forms_of_parties
+from govmodel.model.dates import as_date
 from govmodel.model.governance import GovernanceModel
+from govmodel.model.kinds import PartyType
 from govmodel.model.records import Organisation
 
 __all__ = ["FormsResult", "forms", "partners"]
@@ -55,7 +59,33 @@ def forms(
         on = subject.resolve_on(on)
         return forms_of_parties(partners(subject, on), on=on)
     if on is None:
-        raise TypeError(
+        raise MissingArgument(
             "forms() of a list of parties needs on=DATE (answers are always as of a date)"
         )
-    return forms_of_parties(subject, on=on)
+    if isinstance(subject, str | bytes) or not isinstance(subject, Iterable):
+        raise InvalidParty(
+            "subject",
+            subject,
+            "a model, or a list of parties (types, (type, name) pairs, organisations)",
+        )
+    items = list(subject)
+    for i, item in enumerate(items):
+        _check_party(i, item)
+    return forms_of_parties(items, on=as_date(on, "on"))
+
+
+def _check_party(i: int, item: object) -> None:
+    """Refuse, naming it, a party that is not a type, (type, name) pair or record."""
+    if isinstance(item, tuple):
+        if len(item) == 2 and all(isinstance(x, str) for x in item) and item[1].strip():
+            PartyType.parse(item[0])
+            return
+        raise InvalidParty(f"parties[{i}]", item, "a (type, name) pair such as ('ft', 'EPUT')")
+    if isinstance(item, str):
+        PartyType.parse(item)
+        return
+    if isinstance(item, PartyType | Organisation | Party):
+        return
+    raise InvalidParty(
+        f"parties[{i}]", item, "a party type ('ft'), a (type, name) pair or an Organisation"
+    )
