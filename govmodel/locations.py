@@ -56,11 +56,12 @@ class Problem:
     location: Location | None = None
 
     def render(self) -> str:
-        """``file:line:col: key.path: message. hint``"""
+        """``file:line:col: key.path: message. hint`` (no key path for the file as a whole)."""
         where = f"{self.location}: " if self.location else ""
         message = self.message if self.message.endswith((".", "?", "!")) else self.message + "."
         hint = f" {self.hint}" if self.hint else ""
-        return f"{where}{format_path(self.path)}: {message}{hint}"
+        path = f"{format_path(self.path)}: " if self.path or not where else ""
+        return f"{where}{path}{message}{hint}"
 
     def sort_key(self) -> tuple[int, int, str]:
         """Order problems by position in the file, then by path."""

@@ -378,7 +378,7 @@ def parse(
     if text.startswith("\ufeff"):
         text = text[1:]
     if _format_of(text, filename, format) == "json":
-        return _parse_json(text, filename)
+        return _parse_json(text, filename, limits)
     return _parse_yaml(text, filename, limits)
 
 
@@ -389,7 +389,7 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(f"JSON has no {name}")
 
 
-def _parse_json(text: str, filename: str) -> Parsed:
+def _parse_json(text: str, filename: str, limits: Limits = LIMITS) -> Parsed:
     duplicates: list[int] = []
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -411,15 +411,13 @@ def _parse_json(text: str, filename: str) -> Parsed:
             )
     except json.JSONDecodeError as exc:
         return Parsed(None, [_json_error(exc, filename)], filename, format="json")
-    except (ValueError, RecursionError) as exc:  # NaN or Infinity; a nesting too deep
+    except RecursionError:
+        return Parsed(None, [_too_deep(text, filename, limits)], filename, format="json")
+    except ValueError as exc:  # NaN or Infinity
         found = re.search(r"-?\b(?:NaN|Infinity)\b", text)
         at = Location(filename, *_line_col(text, found.start())) if found else None
-        message = (
-            f"not valid JSON: {exc}"
-            if isinstance(exc, ValueError)
-            else "not valid JSON: nested too deeply"
-        )
         hint = "Write numbers as digits; JSON has no NaN or Infinity." if found else None
+        message = f"not valid JSON: {exc}"
         return Parsed(None, [Problem((), message, hint, at)], filename, format="json")
     parsed = Parsed(data, problems, filename, text=text, format="json")
     if duplicates:
@@ -427,6 +425,28 @@ def _parse_json(text: str, filename: str) -> Parsed:
     if "\\u" in text:  # control characters can arrive only as escapes
         problems += _escaped_unsafe(parsed)
     return parsed
+
+
+_JSON_BRACKET = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+
+
+def _too_deep(text: str, filename: str, limits: Limits) -> Problem:
+    """Where a JSON text nests more than ``limits.max_depth`` deep."""
+    depth, at = 0, 0
+    for piece in _JSON_BRACKET.finditer(text):
+        char = piece.group()
+        if char.startswith('"'):
+            continue
+        depth += 1 if char in "[{" else -1
+        if depth > limits.max_depth:
+            at = piece.start()
+            break
+    return Problem(
+        (),
+        f"the data is nested more than {limits.max_depth} levels deep (the limit)",
+        "Model files need only a few levels; check the brackets.",
+        Location(filename, *_line_col(text, at)),
+    )
 
 
 def _json_int(text: str) -> int | str:
@@ -938,6 +958,17 @@ class _Builder:
 
     def _syntax(self, exc: yaml.MarkedYAMLError, mark: Any) -> None:
         at = Location(self.filename, mark.line + 1, mark.column + 1) if mark is not None else None
+        if "nesting depth" in str(exc.problem):  # libyaml's own bound, past ours
+            depth = self.limits.max_depth
+            self.problems.append(
+                Problem(
+                    (),
+                    f"the data is nested more than {depth} levels deep (the limit)",
+                    "Model files need only a few levels; check the brackets and indentation.",
+                    at,
+                )
+            )
+            return
         self.problems.append(
             Problem(
                 (),
@@ -972,7 +1003,7 @@ class _Builder:
             for item, item_entry in zip(value, entry[1], strict=True):
                 if not isinstance(item, dict):
                     self._problem(
-                        ("<<",),
+                        (),
                         f"a merge key (<<) merges mappings, but this item is {_show(item)}",
                         "Give `<<` a mapping, an alias of one (*name) or a list of them.",
                         _pos_of(item_entry),
@@ -981,7 +1012,7 @@ class _Builder:
                 sources.append((item, item_entry[1]))
         else:
             self._problem(
-                ("<<",),
+                (),
                 f"a merge key (<<) merges mappings, but this is {_show(value)}",
                 "Give `<<` a mapping, an alias of one (*name) or a list of them; "
                 "quote '<<' if it is meant as a key.",

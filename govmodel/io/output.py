@@ -125,12 +125,15 @@ def _check_target(
     for guarded in protect:
         if guarded is None:
             continue
-        with contextlib.suppress(OSError):
-            if os.path.samefile(guarded, target):
-                raise OverwriteRefused(
-                    name,
-                    "is an input of this command; refusing to overwrite it: choose another path",
-                )
+        try:
+            same = os.path.samefile(guarded, target)
+        except OSError:
+            same = False
+        if same:
+            raise OverwriteRefused(
+                name,
+                "is an input of this command; refusing to overwrite it: choose another path",
+            )
     if not overwrite:
         raise OverwriteRefused(name)
     return stat.S_IMODE(st.st_mode)
