@@ -226,7 +226,8 @@ class Parsed:
     def _tree(self) -> Any:
         if self._positions is None and self._text is not None:
             text, self._text = self._text, None
-            self._positions = _json_positions(text)
+            with no_gc():
+                self._positions = _json_positions(text)
         return self._positions
 
     def _find(self, path: Path, *, key: bool, exact: bool) -> Location | None:
@@ -506,7 +507,8 @@ def _escaped_unsafe(parsed: Parsed) -> list[Problem]:
 
 def _json_duplicates(parsed: Parsed) -> list[Problem]:
     assert parsed._text is not None
-    tree, duplicates = _json_positions(parsed._text, duplicates=True)
+    with no_gc():
+        tree, duplicates = _json_positions(parsed._text, duplicates=True)
     parsed._positions, parsed._text = tree, None
     return [
         Problem(
@@ -519,72 +521,61 @@ def _json_duplicates(parsed: Parsed) -> list[Problem]:
     ]
 
 
-_JSON_TOKEN = re.compile(
-    r'[ \t\n\r]*(?:("[^"\\]*(?:\\.[^"\\]*)*")|([{}\[\],:])|([^ \t\n\r{}\[\],:"]+))'
-)
+# The tokens that matter for positions: strings, brackets and bare scalars (commas
+# and colons are implied: in an object, keys and values alternate).
+_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]]|[^\s{}\[\],:"]+')
 
 
 def _json_positions(text: str, *, duplicates: bool = False) -> Any:
     """The position tree of a JSON text already known to be valid."""
     found: list[tuple[Path, int]] = []
-    stack: list[list[Any]] = []  # [children, is_object, pending key, key position, position]
-    root: Any = None
-    line, line_start, i, n = 0, 0, 0, len(text)
+    stack: list[list[Any]] = []  # saved frames: [children, is object, key, key position, own]
+    root: list[Any] = []
+    children: Any = root  # the open container's children
+    is_object = False
+    key: Any = None
+    kpos = 0
+    own = 0
     expect_key = False
-
-    def attach(entry: Any) -> None:
-        nonlocal root
-        if not stack:
-            root = entry
-            return
-        top = stack[-1]
-        if top[1]:
-            key = top[2]
-            if key in top[0] and duplicates:
-                found.append(((*_stack_path(stack), key), top[3]))
-            top[0][key] = (top[3], entry)
-        else:
-            top[0].append(entry)
-
-    while i < n:
-        m = _JSON_TOKEN.match(text, i)
-        if m is None:  # pragma: no cover - the text is valid JSON
-            break
-        start = m.start(1) if m.group(1) is not None else m.start(m.lastindex or 0)
-        newlines = text.count("\n", i, start)
+    line = line_start = last = 0
+    count = text.count
+    for m in _JSON_TOKEN.finditer(text):
+        start = m.start()
+        newlines = count("\n", last, start)
         if newlines:
             line += newlines
-            line_start = text.rfind("\n", i, start) + 1
+            line_start = text.rfind("\n", last, start) + 1
+        last = start
         pos = line << _SHIFT | (start - line_start)
-        i = m.end()
-        string, punct = m.group(1), m.group(2)
-        if punct is not None:
-            if punct in "{[":
-                stack.append([{} if punct == "{" else [], punct == "{", None, 0, pos])
-                expect_key = punct == "{"
-            elif punct in "}]":
-                children, _obj, _k, _kp, own = stack.pop()
-                attach((own, children))
-                expect_key = False
-            elif punct == ",":
-                expect_key = bool(stack) and stack[-1][1]
+        token = m.group()
+        first = token[0]
+        if first == "{" or first == "[":
+            stack.append([children, is_object, key, kpos, own])
+            children, is_object, own = ({} if first == "{" else []), first == "{", pos
+            expect_key = is_object
             continue
-        if string is not None and expect_key:
-            stack[-1][2] = json.loads(string) if "\\" in string else string[1:-1]
-            stack[-1][3] = pos
+        if first == "}" or first == "]":
+            entry = (own, children)
+            children, is_object, key, kpos, own = stack.pop()
+        elif expect_key:
+            key = json.loads(token) if "\\" in token else token[1:-1]
+            kpos = pos
             expect_key = False
             continue
-        attach(pos)
+        else:
+            entry = pos
+        if is_object:
+            if duplicates and key in children:
+                path = [f[2] if f[1] else len(f[0]) for f in stack[1:]]
+                found.append(((*path, key), kpos))
+            children[key] = (kpos, entry)
+            expect_key = True
+        else:
+            children.append(entry)
+    tree = root[0] if root else None
     if duplicates:
-        return root, found
-    return root
-
-
-def _stack_path(stack: list[list[Any]]) -> Path:
-    out: list[str | int] = []
-    for frame in stack[:-1]:
-        out.append(frame[2] if frame[1] else len(frame[0]))
-    return tuple(out)
+        return tree, found
+    return tree
 
 
 # -- YAML -------------------------------------------------------------------------------
