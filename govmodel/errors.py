@@ -58,6 +58,10 @@ __all__ = [
 ]
 
 
+#: Problems a :class:`ModelError` message lists (``problems`` holds every one).
+SHOWN = 200
+
+
 class GovModelError(Exception):
     """Root of every error govmodel raises on purpose."""
 
@@ -103,7 +107,9 @@ class ModelError(GovModelError, ValueError):
         count = len(self.problems)
         head = f"{source}: " if source else ""
         lines = [f"{head}{count} problem{'s' if count != 1 else ''} in the model:"]
-        lines += [f"  {p.render()}" for p in self.problems]
+        lines += [f"  {p.render()}" for p in self.problems[:SHOWN]]
+        if count > SHOWN:
+            lines.append(f"  ... and {count - SHOWN} more (all are in the error's `problems`).")
         super().__init__("\n".join(lines))
 
 

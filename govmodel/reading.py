@@ -554,6 +554,7 @@ def _json_positions(text: str, *, duplicates: bool = False) -> Any:
             children, is_object, own = ({} if first == "{" else []), first == "{", pos
             expect_key = is_object
             continue
+        entry: Any
         if first == "}" or first == "]":
             entry = (own, children)
             children, is_object, key, kpos, own = stack.pop()

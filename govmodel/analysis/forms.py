@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import overload
 
-from govmodel.errors import InvalidParty, MissingArgument
+from govmodel.errors import InvalidArgument, InvalidParty, MissingArgument
 from govmodel.law.evaluate import Party
 from govmodel.law.verdicts import FormsResult, PartyLike
 from govmodel.law.verdicts import forms as forms_of_parties
@@ -57,7 +57,15 @@ def forms(
     """
     if isinstance(subject, GovernanceModel):
         on = subject.resolve_on(on)
-        return forms_of_parties(partners(subject, on), on=on)
+        found = partners(subject, on)
+        if not found:
+            raise InvalidArgument(
+                "on",
+                on.isoformat(),
+                "a date on which the model has organisations in force (it has none then)",
+                "Add organisations, or ask about another date.",
+            )
+        return forms_of_parties(found, on=on)
     if on is None:
         raise MissingArgument(
             "forms() of a list of parties needs on=DATE (answers are always as of a date)"
@@ -69,6 +77,8 @@ def forms(
             "a model, or a list of parties (types, (type, name) pairs, organisations)",
         )
     items = list(subject)
+    if not items:
+        raise InvalidParty("parties", items, "at least one party")
     for i, item in enumerate(items):
         _check_party(i, item)
     return forms_of_parties(items, on=as_date(on, "on"))

@@ -156,6 +156,8 @@ def write_output(
     name = os.fspath(path)
     if not name:
         raise OutputError("''", "is not a file name")
+    if name.endswith(("/", os.sep)):
+        raise OutputError(name, "names a folder; give a file name (inside it, say)")
     given = FsPath(name)
     # Write through a symbolic link to the file it names, never over the link itself.
     target = FsPath(os.path.realpath(given)) if os.path.islink(given) else given

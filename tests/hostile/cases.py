@@ -327,6 +327,39 @@ add(
     )
 )
 
+add(
+    cli(
+        "example-to-a-folder-name",
+        "output",
+        ["example", "nics-2021", "-o", "{d}/new/"],
+        2,
+        err=r"new/: names a folder",
+        absent=("new",),
+    )
+)
+add(
+    cli(
+        "huge-bad-value-clipped",
+        "unlocated",
+        ["show", "{m}"],
+        2,
+        text=model(as_of="k" * 100_000),
+        err=r"m\.yaml:2:8: as_of: 'k{300,400}…",
+    )
+)
+add(
+    cli(
+        "many-problems-capped",
+        "hang",
+        ["show", "{m}"],
+        2,
+        text=BASE.replace(
+            "contracts: []\n", "contracts: []\n" + "".join(f"k{i}: 1\n" for i in range(5000))
+        ),
+        err=r"\.\.\. and 4800 more",
+    )
+)
+
 # -- tracebacks: inputs that once crashed -------------------------------------------------------
 
 for i, name in enumerate(
@@ -594,6 +627,48 @@ add(cli("check-select-typo", "traceback", ["check", "{m}", "--select", "GM41O"],
 add(cli("no-command", "traceback", [], 2))
 add(cli("unknown-command", "traceback", ["frobnicate"], 2, err=r"invalid choice"))
 add(cli("example-unknown", "traceback", ["example", "msecc-2030"], 2, err=r"msecc-20"))
+EMPTY = "name: Empty\nas_of: 2023-04-01\norganisations: []\n"
+add(
+    cli(
+        "forms-of-no-organisations",
+        "silent",
+        ["forms", "{m}"],
+        2,
+        text=EMPTY,
+        err=r"has organisations in force \(it has none then\)",
+    )
+)
+add(cli("check-of-no-organisations", "silent", ["check", "{m}"], 0, text=EMPTY, out=r"0 errors"))
+add(
+    cli(
+        "draw-of-no-organisations",
+        "traceback",
+        ["draw", "{m}", "-o", "{d}/e.svg"],
+        0,
+        text=EMPTY,
+        made=("e.svg",),
+        seconds=20,
+    )
+)
+add(
+    cli(
+        "authority-of-no-organisations",
+        "traceback",
+        ["table", "{m}", "-o", "-", "--kind", "authority"],
+        0,
+        text=EMPTY,
+        out=r"^matter",
+    )
+)
+add(
+    cli(
+        "forms-party-empty-type",
+        "traceback",
+        ["forms", "--party", "=x", "--on", "2023-01-01"],
+        2,
+        err=r"'' is not a party type",
+    )
+)
 add(cli("forms-party-and-file", "traceback", ["forms", "{m}", "--party", "ft"], 2, err=r"not both"))
 add(cli("forms-party-no-date", "traceback", ["forms", "--party", "ft"], 2, err=r"--on DATE"))
 add(
@@ -1467,6 +1542,13 @@ API: list[ApiCase] = [
         lambda t: govmodel.forms("ft", on="2023-01-01"),
         errors.InvalidParty,
         r"subject='ft'",
+    ),
+    ApiCase(
+        "forms-no-parties",
+        "api",
+        lambda t: govmodel.forms([], on="2023-01-01"),
+        errors.InvalidParty,
+        r"^parties=\[\].*at least one party",
     ),
     ApiCase("forms-no-date", "api", lambda t: govmodel.forms(["ft"]), TypeError, r"on=DATE"),
     ApiCase(
