@@ -78,6 +78,10 @@ def load(
     At most ``limits.max_bytes`` are read; a directory or a device is refused.
     """
     name = os.fspath(path)
+    if "\x00" in name:
+        raise _unreadable(
+            repr(name), "is not a usable file name (it holds a NUL)", "Check the path."
+        )
     try:
         st = os.stat(name)
         if stat.S_ISDIR(st.st_mode):

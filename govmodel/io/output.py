@@ -156,6 +156,8 @@ def write_output(
     name = os.fspath(path)
     if not name:
         raise OutputError("''", "is not a file name")
+    if "\x00" in name:
+        raise OutputError(repr(name), "is not a usable file name (it holds a NUL character)")
     if name.endswith(("/", os.sep)):
         raise OutputError(name, "names a folder; give a file name (inside it, say)")
     given = FsPath(name)

@@ -4,11 +4,11 @@ Text from a model (names, titles, matters) crosses into languages that give
 some characters a meaning: DOT strings and HTML-like labels, Mermaid, HTML,
 the terminal, spreadsheets and CSV. Each function here makes text inert in one
 of them, so a name can never add a directive, a formula, markup or an escape
-sequence. Control characters are first made visible (``\\x1b``), so nothing is
+sequence. Control characters are first made visible (``\\u001b``), so nothing is
 silently lost either.
 
 >>> terminal("Board\\x1b[2J")
-'Board\\\\x1b[2J'
+'Board\\\\u001b[2J'
 >>> mermaid_label('A "quoted" <b>name</b>')
 'A #quot;quoted#quot; #lt;b#gt;name#lt;/b#gt;'
 >>> mermaid_id("a.b") != mermaid_id("a_b")
@@ -48,16 +48,16 @@ _INVISIBLE_OR_BREAK = re.compile(
 
 
 def _shown(char: str) -> str:
-    code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    # The same spelling as a JSON or Python escape, so JSON output stays valid JSON.
+    return f"\\u{ord(char):04x}"
 
 
 def visible(text: str, *, breaks: bool = False) -> str:
-    """``text`` with control and invisible characters written as ``\\xNN``/``\\uNNNN``
+    """``text`` with control and invisible characters written as ``\\uNNNN``
     (line breaks and tabs too, when ``breaks``).
 
     >>> visible("a\\u202eb\\nc"), visible("a\\nb", breaks=True)
-    ('a\\\\u202eb\\nc', 'a\\\\x0ab')
+    ('a\\\\u202eb\\nc', 'a\\\\u000ab')
     """
     pattern = _INVISIBLE_OR_BREAK if breaks else _INVISIBLE
     return pattern.sub(lambda m: _shown(m.group()), text)

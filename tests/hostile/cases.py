@@ -1406,7 +1406,7 @@ add(
         "injection",
         ["show", "{d}/\x1b[31mred.yaml"],
         2,
-        err=r"\\x1b\[31mred\.yaml",
+        err=r"\\u001b\[31mred\.yaml",
         forbid=("\x1b",),
     )
 )
@@ -1416,7 +1416,7 @@ add(
         "injection",
         ["forms", "--party", "ft=\x1b[2Jgone", "--on", "2023-01-01"],
         0,
-        out=r"\\x1b\[2Jgone",
+        out=r"\\u001b\[2Jgone",
         forbid=("\x1b",),
     )
 )
@@ -1503,6 +1503,27 @@ add(
         },
         made=("k.svg",),
         seconds=20,
+    )
+)
+
+
+add(
+    Case(
+        "terminal-json-c1-party-name-stays-json",
+        "injection",
+        ["forms", "--party", "ft=a\x9bb", "--on", "2023-01-01", "--format", "json"],
+        0,
+        out=r'"name": "a\\u009bb"',
+    )
+)
+add(
+    Case(
+        "check-json-stays-json",
+        "injection",
+        ["check", "{m}", "--format", "json"],
+        0,
+        files={"m.yaml": model(org_name="Alpha \u202e Trust")},
+        out=r'"diagnostics"',
     )
 )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -98,6 +99,8 @@ def test_hostile_cli_case(case: Case, tmp_path: Path, capsys: pytest.CaptureFixt
         assert err.strip(), "exit 2 without a message"
     if case.out is not None:
         assert re.search(case.out, out), f"stdout does not match {case.out!r}:\n{out[:2000]}"
+    if "--format" in argv and "json" in argv and code in (0, 1):
+        json.loads(out)  # JSON output stays valid JSON, escapes and all
     for path, content in before.items():
         if path.name in case.changed or path.relative_to(folder).as_posix() in case.changed:
             continue
