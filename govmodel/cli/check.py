@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from govmodel.cli.common import Command, iso_date, load_model, to_json, write_stdout
 from govmodel.errors import UsageError
@@ -80,9 +81,38 @@ def _run(args: argparse.Namespace) -> int:
                 f"{code!r} is not a finding code or name.{hint} "
                 "`govmodel check --list-codes` lists them."
             )
-    report = check(load_model(args.file), on=args.on, ignore=args.ignore, select=args.select)
+    model = load_model(args.file)
+    _check_model_codes(model)
+    report = check(model, on=args.on, ignore=args.ignore, select=args.select)
     write_stdout(report.to_json() if args.format == "json" else str(report))
     return 0 if report.is_valid(fail_on_warning=args.fail_on_warning) else 1
+
+
+def _check_model_codes(model: Any) -> None:
+    """The codes a model file names (``ignore:``, ``expected:``) must be finding codes:
+    a typo there would silently ignore or expect nothing."""
+    from govmodel.checks import lookup
+    from govmodel.checks.registry import suggest
+    from govmodel.errors import ModelError
+    from govmodel.locations import Problem
+
+    named = [(("ignore", i), code) for i, code in enumerate(model.ignore)]
+    named += [(("expected", i, "code"), e.code) for i, e in enumerate(model.expected)]
+    problems = []
+    for path, code in named:
+        if lookup(code) is None:
+            guess = suggest(code)
+            hint = f"Did you mean {' or '.join(repr(g) for g in guess)}? " if guess else ""
+            problems.append(
+                Problem(
+                    path,
+                    f"{code!r} is not a finding code or name",
+                    f"{hint}`govmodel check --list-codes` lists them.",
+                    model.locations.get(path),
+                )
+            )
+    if problems:
+        raise ModelError(problems, source=model.source)
 
 
 COMMAND = Command(

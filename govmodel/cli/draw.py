@@ -46,11 +46,16 @@ def _configure(p: argparse.ArgumentParser) -> None:
 
 
 def _format(args: argparse.Namespace) -> str:
+    suffix = Path(args.output).suffix.lower()
     if args.format:
+        if suffix in DIAGRAM_SUFFIXES and suffix != "." + args.format:
+            raise UsageError(
+                f"-o {args.output} --format {args.format}: the suffix says {suffix[1:]}; "
+                "give one or make them agree"
+            )
         return str(args.format)
     if args.output == "-":
         return "dot"
-    suffix = Path(args.output).suffix.lower()
     if suffix not in DIAGRAM_SUFFIXES:
         raise UsageError(
             f"-o {args.output}: the file must end in one of {', '.join(DIAGRAM_SUFFIXES)} "

@@ -1528,6 +1528,47 @@ add(
 )
 
 
+add(
+    cli(
+        "example-path-traversal",
+        "injection",
+        ["example", "../../../../etc/hostname"],
+        2,
+        err=r"no example with id",
+    )
+)
+add(
+    cli(
+        "draw-suffix-and-format-disagree",
+        "silent",
+        ["draw", "{m}", "-o", "{d}/x.png", "--format", "svg"],
+        2,
+        err=r"the suffix says png",
+        absent=("x.png",),
+    )
+)
+add(
+    cli(
+        "model-ignore-typo",
+        "silent",
+        ["check", "{m}"],
+        2,
+        text=model(extra="ignore: [GM41O]\n"),
+        err=r"m\.yaml:35:10: ignore\[0\]: 'GM41O' is not a finding code.*GM401",
+    )
+)
+add(
+    cli(
+        "model-expected-typo",
+        "silent",
+        ["check", "{m}"],
+        2,
+        text=model(extra="expected:\n- {code: GM9O1, reason: known}\n"),
+        err=r"m\.yaml:36:\d+: expected\[0\]\.code: 'GM9O1' is not a finding code",
+    )
+)
+
+
 # -- the Python API --------------------------------------------------------------------------------
 
 
