@@ -96,7 +96,9 @@ def _check_model_codes(model: Any) -> None:
     from govmodel.errors import ModelError
     from govmodel.locations import Problem
 
-    named = [(("ignore", i), code) for i, code in enumerate(model.ignore)]
+    named: list[tuple[tuple[str | int, ...], Any]] = [
+        (("ignore", i), code) for i, code in enumerate(model.ignore)
+    ]
     named += [(("expected", i, "code"), e.code) for i, e in enumerate(model.expected)]
     problems = []
     for path, code in named:
