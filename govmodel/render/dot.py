@@ -130,6 +130,9 @@ class Diagram(graphviz.Digraph):  # type: ignore[misc]
                 "be shown. Install it (`apt-get install graphviz`, or `make "
                 "setup`), or read the DOT source with `.source`.\n\n" + self.source
             }
+        except graphviz.CalledProcessError as exc:
+            detail = (exc.stderr or b"").decode("utf-8", "replace").strip()
+            return {"text/plain": f"Graphviz's `dot` could not draw this diagram: {detail}"}
 
 
 def _q(text: str) -> str:
