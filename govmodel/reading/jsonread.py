@@ -215,6 +215,7 @@ def _json_positions(text: str, *, duplicates: bool = False) -> Any:
             expect_key = True
         else:
             children.append(entry)
+            expect_key = False
     tree = root[0] if root else None
     if duplicates:
         return tree, found

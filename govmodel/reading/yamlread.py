@@ -69,7 +69,7 @@ _WORDS: dict[str, Any] = {
 }
 _NUMBER_START = frozenset("0123456789-+.")
 _DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,39})")
-_FLOAT_RE = re.compile(r"[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)\.[0-9]*)")
+_FLOAT_RE = re.compile(r"[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)\.[0-9]*)(?:[eE][-+][0-9]+)?")
 _HEX_OCT = re.compile(r"0x[0-9a-fA-F]+|0o[0-7]+")
 
 
