@@ -7,7 +7,7 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed-dev
 DEMO_OUT ?= build/demo
 
-.PHONY: help setup dot demo test lint typecheck pytest docs bench clean
+.PHONY: help setup dot chromium demo test lint typecheck pytest docs bench clean
 
 help:
 	@echo "make demo   - set up, then summarise, judge and draw the MSECC example"
@@ -33,7 +33,17 @@ dot:
 	  echo "installing graphviz (dot) with apt-get"; \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq graphviz >/dev/null; }
 
-setup: $(STAMP) dot
+# Headless Chromium prints the pack to PDF and is the browser the tests open it in;
+# Debian's package, installed with apt-get when it is missing (poppler-utils too, for
+# pdftoppm and pdfinfo, which the tests use to read the PDF back).
+chromium:
+	@{ command -v chromium >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1; } || { \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  echo "installing chromium and poppler-utils with apt-get"; \
+	  $$SUDO apt-get update -qq && \
+	  $$SUDO apt-get install -y -qq chromium poppler-utils >/dev/null; }
+
+setup: $(STAMP) dot chromium
 
 demo: setup
 	$(BIN)/govmodel show govmodel/examples/msecc-2020.yaml
@@ -42,12 +52,16 @@ demo: setup
 	$(BIN)/govmodel check govmodel/examples/msecc-2023.yaml
 	$(BIN)/govmodel trace govmodel/examples/msecc-2023.yaml msecc.board
 	mkdir -p $(DEMO_OUT)
-	$(BIN)/govmodel draw govmodel/examples/msecc-2023.yaml -o $(DEMO_OUT)/msecc-2023.svg --highlight msecc.board
-	$(BIN)/govmodel draw govmodel/examples/msecc-2023.yaml -o $(DEMO_OUT)/msecc-2023.png
-	$(BIN)/govmodel table govmodel/examples/msecc-2023.yaml -o $(DEMO_OUT)/msecc-2023.xlsx
+	$(BIN)/govmodel draw govmodel/examples/msecc-2023.yaml -o $(DEMO_OUT)/msecc-2023.svg --highlight msecc.board --force
+	$(BIN)/govmodel draw govmodel/examples/msecc-2023.yaml -o $(DEMO_OUT)/msecc-2023.png --force
+	$(BIN)/govmodel table govmodel/examples/msecc-2023.yaml -o $(DEMO_OUT)/msecc-2023.xlsx --force
+	$(BIN)/govmodel pack govmodel/examples/msecc-2023.yaml -o $(DEMO_OUT)/msecc-2023-pack.html --force
+	$(BIN)/govmodel pack govmodel/examples/msecc-2023.yaml -o $(DEMO_OUT)/msecc-2023-pack.docx --force
+	$(BIN)/govmodel pack govmodel/examples/msecc-2023.yaml -o $(DEMO_OUT)/msecc-2023-pack.pdf --force
 	@echo
-	@echo "Diagram:  $(DEMO_OUT)/msecc-2023.svg and $(DEMO_OUT)/msecc-2023.png"
+	@echo "Diagram:  $(DEMO_OUT)/msecc-2023.svg (and one page per organisation beside it)"
 	@echo "Workbook: $(DEMO_OUT)/msecc-2023.xlsx"
+	@echo "Board pack: $(DEMO_OUT)/msecc-2023-pack.html, .docx and .pdf"
 
 lint: setup
 	$(BIN)/ruff check govmodel tests benchmarks docs

@@ -12,13 +12,19 @@ author = "The govmodel developers"
 copyright = "2026, the govmodel developers"
 
 extensions = [
-    "myst_parser",
+    "myst_nb",
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.viewcode",
     "govmodel_pages",
+    "govmodel_site",
+    "govmodel_doccheck",
 ]
-source_suffix = {".md": "markdown"}
+# Notebooks (copied into notebooks/ by govmodel_site) are executed at every build.
+nb_execution_mode = "force"
+nb_execution_timeout = 180
+nb_execution_raise_on_error = True
+nb_merge_streams = True
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 exclude_patterns = ["_build", "conftest.py"]

@@ -9,12 +9,13 @@ Every query is a free function that takes the model first (or, for
 :func:`forms` and :func:`timeline`, parties) and keyword-only options after:
 :func:`forms`, :func:`classify`, :func:`check`, :func:`trace`,
 :func:`who_can_decide`, :func:`what_can_decide`, :func:`timeline`,
-:func:`draw`. Records and their ids are accepted alike. The model's methods
+:func:`draw`, :func:`pack`. Records and their ids are accepted alike. The model's methods
 (``model.forms()``, ``model.classify(...)``) are conveniences that call them.
 """
 
 from govmodel import examples, law
-from govmodel.analysis.authority import Grant, what_can_decide, who_can_decide
+from govmodel._version import __version__
+from govmodel.analysis.authority import Grant, Grants, what_can_decide, who_can_decide
 from govmodel.analysis.classify import Classification, LegalCharacter, classify
 from govmodel.analysis.forms import forms
 from govmodel.analysis.trace import Trace, trace
@@ -37,7 +38,7 @@ from govmodel.errors import (
     SchemeInvalid,
     UnknownKind,
 )
-from govmodel.io import dumps, load, loads, model_schema, save
+from govmodel.io import dumps, load, loads, model_schema, read_excel, save
 from govmodel.law.timeline import Timeline, timeline
 from govmodel.law.verdicts import FormsResult, FormVerdict
 from govmodel.locations import Location, Problem
@@ -64,10 +65,9 @@ from govmodel.model.records import (
     Post,
     ReportingLine,
 )
+from govmodel.pack import pack
 from govmodel.render.dot import draw, render
 from govmodel.render.mermaid import to_mermaid
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Agreement",
@@ -87,6 +87,7 @@ __all__ = [
     "GovModelError",
     "GovernanceModel",
     "Grant",
+    "Grants",
     "LegalCharacter",
     "Location",
     "Matter",
@@ -122,6 +123,8 @@ __all__ = [
     "load",
     "loads",
     "model_schema",
+    "pack",
+    "read_excel",
     "render",
     "save",
     "timeline",

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import attrs
 
-__all__ = ["Location", "Path", "Problem", "format_path"]
+__all__ = ["CellLocation", "Location", "Path", "Problem", "cell_name", "format_path"]
 
 
 @attrs.frozen
@@ -23,6 +23,39 @@ class Location:
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}"
+
+
+def cell_name(row: int, column: int) -> str:
+    """A spreadsheet cell's name: ``cell_name(14, 3)`` is ``'C14'``.
+
+    >>> cell_name(14, 3), cell_name(2, 28)
+    ('C14', 'AB2')
+    """
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters}{row}"
+
+
+@attrs.frozen
+class CellLocation(Location):
+    """A cell of a workbook: ``line`` is the row and ``column`` the column number
+    (1-based), printed the way spreadsheets name cells.
+
+    >>> str(CellLocation("sord.xlsx", 14, 3, sheet="Delegations"))
+    'sord.xlsx!Delegations!C14'
+    """
+
+    sheet: str = attrs.field(kw_only=True)
+
+    @property
+    def cell(self) -> str:
+        """The cell's name within its sheet (``C14``)."""
+        return cell_name(self.line, self.column)
+
+    def __str__(self) -> str:
+        return f"{self.file}!{self.sheet}!{self.cell}"
 
 
 #: A key path into a model document: ``("bodies", 3, "organisations", 1)``.

@@ -19,7 +19,8 @@ def test_a_clean_example_exits_0_and_prints_a_headline(capsys: pytest.CaptureFix
     code, out, err = run(capsys, "check", str(govmodel.examples.path("msecc-2020")))
     assert code == 0 and err == ""
     assert out.rstrip().endswith("0 errors, 0 warnings, 0 info (6 expected)")
-    assert "= expected: The sources say each partner delegated authority" in out
+    assert "= expected (error): The sources say each partner delegated authority" in out
+    assert "expected[GM401]" in out and "error[" not in out
 
 
 def test_a_model_with_errors_exits_1(capsys: pytest.CaptureFixture[str]) -> None:

@@ -36,12 +36,21 @@ def test_forms_with_parties_prints_the_contract_json_shape(
         {"name": "community_interest_company#1", "type": "community_interest_company"},
     ]
     jc = data["forms"][0]
-    assert set(jc) >= {"form", "verdict", "eligible", "conditions", "disputed", "reasons"}
+    assert set(jc) >= {
+        "form",
+        "verdict",
+        "eligible",
+        "conditions",
+        "disputed",
+        "reasons",
+        "requirements",
+        "questions",
+    }
     assert (jc["form"], jc["verdict"]) == ("joint_committee", "not_lawful")
     reason = next(r for r in jc["reasons"] if r["rule"] == "JC-005")
     assert set(reason) >= {"rule", "statement", "citation", "url", "confidence"}
     assert reason["citation"] == "NHS Act 2006 Sch 7 para 15(3)"
-    assert [f["form"] for f in data["forms"]] == [
+    assert [f["form"] for f in data["forms"]][:11] == [
         "joint_committee",
         "committees_in_common",
         "lead_provider",
@@ -122,6 +131,6 @@ def test_rules_filters_by_date_and_form(capsys: pytest.CaptureFixture[str]) -> N
 
 
 def test_rule_shows_citation_dates_and_confidence(capsys: pytest.CaptureFixture[str]) -> None:
-    """`rule CINC-003` shows the dispute text."""
-    code, out, _ = run(capsys, "rule", "cinc-003")
+    """`rule CINC-005` shows the dispute text."""
+    code, out, _ = run(capsys, "rule", "cinc-005")
     assert code == 0 and "DISPUTED" in out and "confidence medium" in out

@@ -10,8 +10,15 @@ difference are deliberate and noted where they occur:
 * For committees in common with a non-NHS member, the reference labels two
   rows "ADVISORY ONLY" and one "PARTIAL" while describing the same substance
   (the NHS bodies' committees may decide; the non-NHS body only advises).
-  govmodel answers ``partial`` with the NHS bodies eligible and marks the
-  point disputed, as REFERENCE section 8.1 asks (warn, never "NO").
+  govmodel answers ``partial`` with the NHS bodies eligible (CINC-003). The
+  reference's "some advisers accept a mixed committee in common" had no source
+  the research could find, so the point is no longer marked disputed.
+
+Where the later research corrected the reference, the test follows the research
+and says so: PCT functions could be exercised jointly with NHS trusts (NHS Act
+2006 s.19(2)-(3)) but never with foundation trusts; section 75 lets councils and
+NHS bodies exercise each other's functions; a PCT and an NHS trust could not form
+a joint committee (s.19(4)(b)).
 """
 
 from __future__ import annotations
@@ -55,7 +62,7 @@ def test_a_committees_in_common_lawful_for_nhs_and_councils_cic_advisory() -> No
     """PCTs, FT committees of directors and councils may meet in common; a CIC only advises."""
     assert judge(ESSEX_2010, "2010-04-01")["committees_in_common"].verdict is LAWFUL
     v = judge(ESSEX_2010_SE, "2010-04-01")["committees_in_common"]
-    assert v.verdict is PARTIAL and "Social enterprise" not in v.eligible and v.disputed
+    assert v.verdict is PARTIAL and "Social enterprise" not in v.eligible
     assert "CINC-003" in rules_of(v)
 
 
@@ -67,9 +74,10 @@ def test_a_lead_provider_and_contractual_jv_are_lawful() -> None:
 
 
 def test_a_corporate_jv_lawful_for_providers_pct_shareholding_unconfirmed() -> None:
-    """A company or CIC vehicle is lawful; PCTs' power to hold shares is unconfirmed (low)."""
+    """A company or CIC vehicle is open to the providers and councils; PCTs' power to hold
+    shares is unconfirmed (CORP-009), so the verdict is unknown, never a confident no."""
     v = judge(ESSEX_2010_SE, "2010-04-01")["corporate_joint_venture"]
-    assert v.verdict is PARTIAL
+    assert v.verdict is V.UNKNOWN
     assert set(v.eligible) == {
         "SEPT",
         "Southend FT",
@@ -89,10 +97,12 @@ def test_a_section_75_lawful_between_pcts_and_councils_never_the_cic() -> None:
 
 
 def test_a_no_delegation_to_a_cic_or_ft_but_pct_to_pct() -> None:
-    """PCT functions may be exercised by another PCT; never by the FTs or a CIC."""
+    """PCT functions may be exercised by another PCT, and shared with the councils under
+    section 75; never by the FTs (DEL-017) or a CIC (DEL-002)."""
     v = judge(ESSEX_2010_SE, "2010-04-01")["delegation_of_functions"]
-    assert (v.verdict, v.eligible) == (PARTIAL, ("SE Essex PCT", "Mid Essex PCT"))
-    assert {"DEL-007", "DEL-002"} <= rules_of(v)
+    assert v.verdict is PARTIAL
+    assert v.eligible == ("SE Essex PCT", "Mid Essex PCT", "Essex CC", "Southend BC")
+    assert {"DEL-014", "DEL-017", "DEL-002"} <= rules_of(v)
 
 
 # -- (b) Telford and Wrekin PCT and Shropshire County PCT, 2010 -----------------------------
@@ -105,12 +115,13 @@ SHROPSHIRE = [
 ]
 
 
-def test_b_joint_committee_pcts_lawful_with_sath_doubtful() -> None:
-    """PCT + PCT lawful; PCT + SaTH is doubtful after VERIFY 4.4, so it is disputed."""
+def test_b_joint_committee_pcts_lawful_but_not_with_sath() -> None:
+    """PCT + PCT lawful; the Act excluded NHS trusts from PCT joint committees (JC-017,
+    NHS Act 2006 s.19(4)(b) as enacted), which settles what VERIFY 4.4 left doubtful."""
     v = judge(SHROPSHIRE, "2010-09-22")["joint_committee"]
     assert (v.verdict, v.eligible) == (PARTIAL, ("Telford PCT", "Shropshire PCT"))
-    assert v.disputed
-    assert any("JC-011b" in c and "SaTH" in c for c in v.conditions)
+    assert not v.disputed and "JC-017" in rules_of(v)
+    assert any("SaTH cannot take part (JC-017" in c for c in v.conditions)
     with_se = judge([*SHROPSHIRE, ("cic", "SE")], "2010-09-22")["joint_committee"]
     assert "SE" not in with_se.eligible
 
@@ -119,7 +130,7 @@ def test_b_committees_in_common_lawful_advisory_with_a_social_enterprise() -> No
     """Lawful among the PCTs and SaTH; a social enterprise's part is advisory."""
     assert judge(SHROPSHIRE, "2010-09-22")["committees_in_common"].verdict is LAWFUL
     v = judge([*SHROPSHIRE, ("cic", "SE")], "2010-09-22")["committees_in_common"]
-    assert v.verdict is PARTIAL and "SE" not in v.eligible and v.disputed
+    assert v.verdict is PARTIAL and "SE" not in v.eligible and "CINC-003" in rules_of(v)
 
 
 def test_b_contracts_lawful_sath_may_act_jointly_with_anyone() -> None:
@@ -142,10 +153,20 @@ def test_b_section_75_lawful_with_commissioner_consent_for_sath() -> None:
     assert v.verdict is LAWFUL and "S75-009" in rules_of(v)
 
 
-def test_b_no_delegation_to_providers() -> None:
-    """No delegation to SaTH or a social enterprise; only PCT to PCT."""
+def test_b_delegation_among_the_pcts_sath_and_the_councils_never_a_social_enterprise() -> None:
+    """PCT functions may be exercised jointly with an NHS trust (DEL-007; NHS Act 2006
+    s.19(2)-(3)) and shared with the councils under section 75 (DEL-014); never by a
+    social enterprise (DEL-002). The reference's 'no delegation to SaTH' is corrected."""
     v = judge([*SHROPSHIRE, ("cic", "SE")], "2010-09-22")["delegation_of_functions"]
-    assert v.eligible == ("Telford PCT", "Shropshire PCT")
+    assert v.verdict is PARTIAL
+    assert set(v.eligible) == {
+        "Telford PCT",
+        "Shropshire PCT",
+        "SaTH",
+        "Shropshire Council",
+        "Telford Council",
+    }
+    assert "DEL-002" in rules_of(v)
 
 
 # -- (c) Mid and South Essex Community Collaborative -----------------------------------------
@@ -163,7 +184,7 @@ def test_c_2020_committees_in_common_fts_decide_provide_advises() -> None:
     """Reference label: ADVISORY ONLY; substance: FT committees of directors, Provide advisory."""
     v = judge(MSECC, "2020-09-01")["committees_in_common"]
     assert (v.verdict, v.eligible) == (PARTIAL, ("EPUT", "NELFT"))
-    assert v.disputed and {"CINC-002", "CINC-003"} <= rules_of(v)
+    assert not v.disputed and {"CINC-002", "CINC-003"} <= rules_of(v)
 
 
 def test_c_2020_contract_forms_lawful_corporate_jv_with_conditions() -> None:
@@ -199,7 +220,7 @@ def test_c_2023_joint_committee_partial_for_the_fts_optionally_the_icb() -> None
 def test_c_2023_committees_in_common_partial() -> None:
     """EPUT and NELFT statutory committees; Provide advisory only."""
     v = judge(MSECC, "2023-04-01")["committees_in_common"]
-    assert (v.verdict, v.eligible) == (PARTIAL, ("EPUT", "NELFT")) and v.disputed
+    assert (v.verdict, v.eligible) == (PARTIAL, ("EPUT", "NELFT")) and "CINC-003" in rules_of(v)
 
 
 def test_c_2025_lead_provider_lawful_under_the_provider_selection_regime() -> None:
@@ -242,7 +263,7 @@ def test_d_no_joint_committee() -> None:
 def test_d_committees_in_common_only_the_fts_decide() -> None:
     """Reference label: ADVISORY ONLY; substance: the FTs' committees, others advisory."""
     v = judge(NICS, "2021-07-01")["committees_in_common"]
-    assert (v.verdict, v.eligible) == (PARTIAL, ("ESNEFT", "EPUT")) and v.disputed
+    assert (v.verdict, v.eligible) == (PARTIAL, ("ESNEFT", "EPUT")) and "CINC-003" in rules_of(v)
 
 
 def test_d_contract_forms_lawful() -> None:
@@ -332,7 +353,10 @@ def test_e_corporate_jv_for_the_trusts_meht_with_approval() -> None:
 def test_e_section_75_lawful_with_the_councils() -> None:
     """CCGs and trusts with Essex, Southend and Thurrock councils."""
     v = judge([*ACUTE, *CCGS, *COUNCILS], "2016-03-01")["section_75_partnership"]
-    assert v.verdict is LAWFUL and "S75-010" in rules_of(v)
+    # the two FTs make S75-019 (foundation trusts as partners, medium) the one covering power
+    assert v.verdict is LAWFUL and "S75-019" in rules_of(v) and v.confidence.value == "medium"
+    assert judge([*CCGS, *COUNCILS], "2016-03-01")["section_75_partnership"].verdict is LAWFUL
+    assert "S75-010" in rules_of(judge([*CCGS, *COUNCILS], "2016-03-01")["section_75_partnership"])
 
 
 def test_e_no_ccg_delegation_to_trusts() -> None:
@@ -365,6 +389,12 @@ EXAMPLE_ANSWERS = {
         "contractual_joint_venture": LAWFUL,
         "section_75_partnership": LAWFUL,
         "delegation_of_functions": PARTIAL,
+        # the PCTs' power to hold shares is unconfirmed (CORP-009)
+        "corporate_joint_venture": V.UNKNOWN,
+        # the two PCTs only (TCS-003); the FTs and councils are no party to a spin-out
+        "social_enterprise_spin_out": PARTIAL,
+        # the PCTs and the two FT bidders; the councils integrate through s.75 (TCS-012)
+        "service_transfer": PARTIAL,
     },
     "shropshire-pcts-2010": {
         "joint_committee": PARTIAL,
@@ -372,7 +402,12 @@ EXAMPLE_ANSWERS = {
         "lead_provider": LAWFUL,
         "contractual_joint_venture": LAWFUL,
         "section_75_partnership": LAWFUL,
-        "delegation_of_functions": PARTIAL,
+        # PCT functions jointly with SaTH (DEL-007) and with the councils (s.75, DEL-014)
+        "delegation_of_functions": LAWFUL,
+        "corporate_joint_venture": V.UNKNOWN,
+        "social_enterprise_spin_out": PARTIAL,
+        # the PCTs and SaTH (TCS-010); not the councils
+        "service_transfer": PARTIAL,
     },
     "msecc-2020": {
         "joint_committee": NO,
@@ -425,3 +460,40 @@ def test_forms_on_each_example_agrees_with_the_reference(
     got = {f["form"]: f["verdict"] for f in json.loads(capsys.readouterr().out)["forms"]}
     for form, verdict in EXAMPLE_ANSWERS[name].items():
         assert got[form] == verdict.value, form
+
+
+# -- (a) and (b) again: where the provider arms could go (Transforming Community Services) ---
+def test_a_essex_provider_arm_choices_on_2010_04_01() -> None:
+    """Spin-out for the PCTs; transfer to SEPT or Southend FT; councils by s.75, not transfer."""
+    result = judge(ESSEX_2010, "2010-04-01")
+    spin = result["social_enterprise_spin_out"]
+    assert (spin.verdict, spin.eligible) == (PARTIAL, ("SE Essex PCT", "Mid Essex PCT"))
+    assert {"TCS-001", "TCS-003"} <= rules_of(spin) and spin.disputed  # TCS-002, Gloucestershire
+    transfer = result["service_transfer"]
+    assert transfer.verdict is PARTIAL
+    assert transfer.eligible == ("SE Essex PCT", "Mid Essex PCT", "SEPT", "Southend FT")
+    assert {"TCS-011", "TCS-012", "TCS-014", "TCS-015"} <= rules_of(transfer)
+    assert any("monitor_assessed_transaction" in q for q in transfer.questions)
+    assert any("procurement_regime_followed" in q for q in result["lead_provider"].questions)
+
+
+def test_a_sept_as_preferred_acquirer_on_2010_10_29() -> None:
+    """The transfer to SEPT is lawful once Monitor and the CCP have cleared it."""
+    from govmodel.law.facts import Facts
+
+    mix = [("pct", "SE Essex PCT"), ("ft", "SEPT")]
+    v = judge(mix, "2010-10-29")["service_transfer"]
+    assert v.verdict is LAWFUL and {"TCS-011", "TCS-017"} <= rules_of(v)
+    blocked = Facts.of([("competition_review_cleared", None, False)])
+    no = govmodel.law.forms(mix, on="2010-10-29", facts=blocked)["service_transfer"]
+    assert no.verdict is NO and "TCS-015" in rules_of(no)
+
+
+def test_b_shropshire_provider_arm_choices_on_2010_09_22() -> None:
+    """Integration with SaTH (an NHS trust, by NHS contract) or a spin-out by the PCTs."""
+    result = judge(SHROPSHIRE, "2010-09-22")
+    transfer = result["service_transfer"]
+    assert transfer.eligible == ("Telford PCT", "Shropshire PCT", "SaTH")
+    assert "TCS-010" in rules_of(transfer) and "LP-006" in rules_of(transfer)
+    spin = result["social_enterprise_spin_out"]
+    assert spin.eligible == ("Telford PCT", "Shropshire PCT")

@@ -29,7 +29,7 @@ def test_every_rule_is_complete_and_ids_are_unique() -> None:
         if rule.in_force.start and rule.in_force.end:
             assert rule.in_force.start <= rule.in_force.end
         assert isinstance(rule.basis, Basis) and isinstance(rule.confidence, Confidence)
-        assert rule.since == "0.1.0"
+        assert rule.since in ("0.1.0", "0.2.0") and rule.since <= govmodel.__version__
 
 
 def test_every_party_type_and_form_has_rules() -> None:
@@ -129,7 +129,8 @@ def test_a_cic_is_never_eligible_for_section_75(mix: tuple[list[PartyType], date
 
 @given(mixes())
 def test_verdicts_are_consistent_with_eligibility(mix: tuple[list[PartyType], date]) -> None:
-    """Lawful means all eligible; partial means a proper subset; otherwise nobody."""
+    """Lawful means all eligible; partial a proper subset; unknown lists those known able
+    to take part (possibly none); otherwise nobody."""
     types, day = mix
     result = govmodel.forms(types, on=day)
     names = [p.name for p in result.parties]
@@ -138,6 +139,8 @@ def test_verdicts_are_consistent_with_eligibility(mix: tuple[list[PartyType], da
             assert list(v.eligible) == names
         elif v.verdict is Verdict.PARTIAL:
             assert set(v.eligible) < set(names) and v.eligible
+        elif v.verdict is Verdict.UNKNOWN:
+            assert set(v.eligible) < set(names)
         else:
             assert v.eligible == ()
 

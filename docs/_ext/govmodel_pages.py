@@ -17,7 +17,7 @@ from govmodel.io.schema import TOP_LEVEL, field_specs
 from govmodel.law.base import Effect, Rule
 from govmodel.law.forms import FORMS
 from govmodel.law.parties import PARTY_TYPES
-from govmodel.law.rules import RULEBOOK
+from govmodel.law.rules import rulebook
 from govmodel.law.verdicts import forms
 from govmodel.model.governance import COLLECTIONS
 from govmodel.model.kinds import AgreementKind, BodyKind, Kind, MemberRole, PartyType, PostKind
@@ -125,9 +125,40 @@ def _rule_page(rule: Rule) -> str:
         "## Legal basis",
         "",
     ]
-    out += [f"- [{_cell(c.text)}]({c.url})" for c in rule.citations]
+    for c in rule.citations:
+        dated = (
+            f", in force {c.in_force}" if c.is_law and (c.in_force.start or c.in_force.end) else ""
+        )
+        kind = "" if c.is_law else f" ({c.kind.value})"
+        out.append(f"- [{_cell(c.text)}]({c.url}){kind}{dated}")
+    if rule.words:
+        out += ["", "## The words it rests on", ""]
+        out += [f"> {_cell(w.quote)}\n>\n> <{w.url}>\n" for w in rule.words]
+    if rule.amends or rule.replaces:
+        out += [""]
+        out += [
+            f"Amends {', '.join(f'[{i}]({i}.md)' for i in rule.amends)}." if rule.amends else ""
+        ]
+        out += [
+            f"Replaces {', '.join(f'[{i}]({i}.md)' for i in rule.replaces)}."
+            if rule.replaces
+            else ""
+        ]
     if rule.dispute:
         out += ["", "## Where lawyers disagree", "", rule.dispute]
+    if rule.cases:
+        out += [
+            "",
+            "## Cases",
+            "",
+            "Worked examples the test suite checks this rule against.",
+            "",
+            "| case | source |",
+            "|---|---|",
+        ]
+        for c in rule.cases:
+            source = f"[source]({c.source})" if c.source else ""
+            out.append(f"| {_cell(c.describe())} | {source} |")
     example = _example(rule)
     if example:
         out += ["", "## Example", "", example]
@@ -144,7 +175,7 @@ def _rules_index() -> str:
     out = [
         "# The rulebook",
         "",
-        f"govmodel's {len(RULEBOOK)} rules, generated from the package. Each has a stable id, "
+        f"govmodel's {len(rulebook())} rules, generated from the package. Each has a stable id, "
         "its legal period, citations, basis (confirmed, unchecked or inference) and "
         "confidence. `govmodel rules` lists them; `govmodel rule ID` shows one.",
         "",
@@ -158,7 +189,7 @@ def _rules_index() -> str:
         "| id | effect | in force | confidence | rule |",
         "|---|---|---|---|---|",
     ]
-    for r in RULEBOOK:
+    for r in rulebook():
         out.append(
             f"| [{r.id}](rules/{r.id}.md) | {r.effect.value} | {r.in_force} | "
             f"{r.confidence.value} | {_cell(r.title)} |"
@@ -176,7 +207,7 @@ def _catalogue() -> str:
         "",
     ]
     for info in FORMS.values():
-        rules = [r.id for r in RULEBOOK if r.concerns(info.id) and r.effect is Effect.PERMIT]
+        rules = [r.id for r in rulebook() if r.concerns(info.id) and r.effect is Effect.PERMIT]
         out += [
             f"### {info.title} (`{info.id.value}`)",
             "",
@@ -246,7 +277,7 @@ def _check_page(spec: CheckSpec) -> str:
     ]
     if spec.rules:
         for rule_id in spec.rules:
-            rule = next(r for r in RULEBOOK if r.id == rule_id)
+            rule = next(r for r in rulebook() if r.id == rule_id)
             out.append(
                 f"- [{rule.id}](../rules/{rule.id}.md) {_cell(rule.title)}: "
                 f"[{_cell(rule.citation.text)}]({rule.citation.url}), in force {rule.in_force}, "
@@ -335,7 +366,7 @@ def generate(app: Any) -> None:
     _write(root / "format.md", _format_page())
     _write(root / "rules.md", _rules_index())
     _write(root / "catalogue.md", _catalogue())
-    for rule in RULEBOOK:
+    for rule in rulebook():
         _write(root / "rules" / f"{rule.id}.md", _rule_page(rule))
     (root / "checks").mkdir(exist_ok=True)
     for name, text in check_pages().items():

@@ -19,24 +19,35 @@ terminates on delegation cycles.
 
 from __future__ import annotations
 
+import functools
 import heapq
+from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 import attrs
 
+from govmodel.display import Displayed
 from govmodel.errors import NoSuchRecord
 from govmodel.law.accountability import reserved_by_statute
 from govmodel.model.governance import GovernanceModel
 from govmodel.model.kinds import closest
 from govmodel.model.records import Body, Delegation, Matter, Post, id_of
 
-__all__ = ["Grant", "grants", "statutory_holders", "what_can_decide", "who_can_decide"]
+__all__ = [
+    "Grant",
+    "Grants",
+    "grants",
+    "statutory_holders",
+    "what_can_decide",
+    "who_can_decide",
+]
 
 _INF = float("inf")
 
 
-@attrs.frozen(order=True)
-class Grant:
+@attrs.frozen(order=True, repr=False)
+class Grant(Displayed):
     """Authority of ``holder`` over ``matter`` on behalf of ``organisation``."""
 
     holder: str
@@ -59,6 +70,54 @@ class Grant:
             "chain": list(self.chain),
             "organisation": self.organisation,
             "delegations": list(self.delegations),
+        }
+
+
+class Grants(Displayed, list[Grant]):
+    """The answer to "who can decide this matter?" or "what can this holder decide?":
+    a list of :class:`Grant` that also keeps the question (``matter`` and ``amount``,
+    or ``holder``) and the date."""
+
+    def __init__(
+        self,
+        found: Iterable[Grant] = (),
+        *,
+        on: date,
+        matter: str | None = None,
+        holder: str | None = None,
+        amount: int | None = None,
+    ) -> None:
+        super().__init__(found)
+        self.on = on
+        self.matter = matter
+        self.holder = holder
+        self.amount = amount
+
+    def __reduce__(self) -> tuple[Any, ...]:  # copy and pickle keep the question
+        return (
+            functools.partial(
+                Grants, on=self.on, matter=self.matter, holder=self.holder, amount=self.amount
+            ),
+            (list(self),),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's ``who`` JSON shape; for ``what``: ``holder``, ``on`` and
+        ``matters`` (each grant's matter, organisation, limit, chain and delegations)."""
+        if self.holder is None:
+            return {
+                "matter": self.matter,
+                "amount": self.amount,
+                "on": self.on.isoformat(),
+                "holders": [g.to_dict() for g in self],
+            }
+        return {
+            "holder": self.holder,
+            "on": self.on.isoformat(),
+            "matters": [
+                {"matter": g.matter, **{k: v for k, v in g.to_dict().items() if k != "holder"}}
+                for g in self
+            ],
         }
 
 
@@ -154,7 +213,7 @@ def who_can_decide(
     *,
     amount: int | None = None,
     on: date | str | None = None,
-) -> list[Grant]:
+) -> Grants:
     """Every holder that may decide ``matter`` (a matter or its id; for ``amount``
     pounds, if given) on ``on`` (default: the model's ``as_of``).
 
@@ -171,12 +230,14 @@ def who_can_decide(
         for g in grants(model, on, matter=matter)
         if amount is None or g.limit is None or g.limit >= amount
     ]
-    return sorted(found, key=lambda g: (g.holder, g.organisation))
+    return Grants(
+        sorted(found, key=lambda g: (g.holder, g.organisation)), on=on, matter=matter, amount=amount
+    )
 
 
 def what_can_decide(
     model: GovernanceModel, holder: str | Body | Post, *, on: date | str | None = None
-) -> list[Grant]:
+) -> Grants:
     """Every matter ``holder`` (a body or post, or its id) may decide on ``on``
     (default: the model's ``as_of``), with the chain that grants it.
 
@@ -192,7 +253,11 @@ def what_can_decide(
             "body or post", holder, closest(holder, model.ids("body") + model.ids("post"))
         )
     on = model.resolve_on(on)
-    return sorted(
-        (g for g in grants(model, on) if g.holder == holder),
-        key=lambda g: (g.matter, g.organisation),
+    return Grants(
+        sorted(
+            (g for g in grants(model, on) if g.holder == holder),
+            key=lambda g: (g.matter, g.organisation),
+        ),
+        on=on,
+        holder=holder,
     )

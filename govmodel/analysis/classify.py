@@ -16,11 +16,14 @@ from datetime import date
 
 import attrs
 
+from govmodel.display import Displayed
 from govmodel.law.base import Rule
 from govmodel.law.character import (
     CLAIMS,
     CONTRACTUAL_AGREEMENTS,
     CONTRACTUAL_BOARD,
+    IN_COMMON,
+    IN_COMMON_MIXED,
     JOINT_POWER_LACKING,
     NOT_EVERY_MEMBER_DELEGATES,
     NOTHING_DELEGATED,
@@ -29,7 +32,7 @@ from govmodel.law.character import (
     LegalCharacter,
     Reading,
 )
-from govmodel.law.parties import exists
+from govmodel.law.parties import exists, party_info
 from govmodel.law.rules import get
 from govmodel.law.verdicts import forms
 from govmodel.model.governance import GovernanceModel
@@ -39,8 +42,8 @@ from govmodel.model.records import Body, id_of
 __all__ = ["Classification", "LegalCharacter", "classify"]
 
 
-@attrs.frozen
-class Classification:
+@attrs.frozen(repr=False)
+class Classification(Displayed):
     """The legal character of one body on one date, and whether its name fits."""
 
     body: str
@@ -98,6 +101,22 @@ def classify(
         return done(
             NOTHING_DELEGATED, "No member body delegates any matter to it, so it can only advise."
         )
+    if record.kind is BodyKind.COMMITTEES_IN_COMMON:
+        statutory = {o.id for o in orgs if party_info(o.type).statutory}
+        deciding = sorted(o for o in delegators if o in statutory)
+        if deciding and not ratified:
+            others = [o.label for o in orgs if o.id not in statutory]
+            advisory = [o.label for o in orgs if o.id in statutory and o.id not in delegators]
+            why = (
+                "Each organisation's own committee meets with the others and decides only for "
+                f"its own body; {', '.join(model.organisation(o).label for o in deciding)} "
+                "delegate to theirs."
+            )
+            if advisory:
+                why += f" {', '.join(advisory)} delegate nothing, so advise only."
+            if others:
+                why += f" {', '.join(others)} decide only their own business."
+            return done(IN_COMMON_MIXED if others else IN_COMMON, why)
     if ratified:
         return done(
             RATIFIED,

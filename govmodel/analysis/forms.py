@@ -13,6 +13,7 @@ from typing import overload
 
 from govmodel.errors import InvalidArgument, InvalidParty, MissingArgument
 from govmodel.law.evaluate import Party
+from govmodel.law.facts import Facts
 from govmodel.law.verdicts import FormsResult, PartyLike
 from govmodel.law.verdicts import forms as forms_of_parties
 from govmodel.model.dates import as_date
@@ -20,7 +21,12 @@ from govmodel.model.governance import GovernanceModel
 from govmodel.model.kinds import PartyType
 from govmodel.model.records import Organisation
 
-__all__ = ["FormsResult", "forms", "partners"]
+__all__ = ["FormsResult", "forms", "model_facts", "partners"]
+
+
+def model_facts(model: GovernanceModel) -> Facts:
+    """The facts a model states under ``facts:``, for the rulebook's conditions."""
+    return Facts.of((f.fact, f.organisation, f.value) for f in model.facts)
 
 
 def partners(model: GovernanceModel, on: date) -> list[Organisation]:
@@ -32,11 +38,18 @@ def partners(model: GovernanceModel, on: date) -> list[Organisation]:
 
 
 @overload
-def forms(subject: GovernanceModel, *, on: date | str | None = None) -> FormsResult: ...
-@overload
-def forms(subject: Iterable[PartyLike], *, on: date | str) -> FormsResult: ...
 def forms(
-    subject: GovernanceModel | Iterable[PartyLike], *, on: date | str | None = None
+    subject: GovernanceModel, *, on: date | str | None = None, facts: Facts | None = None
+) -> FormsResult: ...
+@overload
+def forms(
+    subject: Iterable[PartyLike], *, on: date | str, facts: Facts | None = None
+) -> FormsResult: ...
+def forms(
+    subject: GovernanceModel | Iterable[PartyLike],
+    *,
+    on: date | str | None = None,
+    facts: Facts | None = None,
 ) -> FormsResult:
     """The verdict for every governance form for ``subject`` on ``on``.
 
@@ -45,6 +58,9 @@ def forms(
     types or aliases (``"ft"``), ``(type, name)`` pairs or
     :class:`~govmodel.model.records.Organisation` records, for which ``on`` is
     required (there is no implicit "today").
+
+    ``facts`` are stated facts that conditions turn on (:mod:`govmodel.law.facts`);
+    a model's own ``facts:`` are used, with ``facts`` on top.
 
     Raises :class:`~govmodel.errors.PartyNotInExistence` when a party type, or
     an organisation, did not exist on the date.
@@ -65,7 +81,8 @@ def forms(
                 "a date on which the model has organisations in force (it has none then)",
                 "Add organisations, or ask about another date.",
             )
-        return forms_of_parties(found, on=on)
+        stated = model_facts(subject)
+        return forms_of_parties(found, on=on, facts=stated.merged(facts) if facts else stated)
     if on is None:
         raise MissingArgument(
             "forms() of a list of parties needs on=DATE (answers are always as of a date)"
@@ -81,7 +98,7 @@ def forms(
         raise InvalidParty("parties", items, "at least one party")
     for i, item in enumerate(items):
         _check_party(i, item)
-    return forms_of_parties(items, on=as_date(on, "on"))
+    return forms_of_parties(items, on=as_date(on, "on"), facts=facts)
 
 
 def _check_party(i: int, item: object) -> None:

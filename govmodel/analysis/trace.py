@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from govmodel.analysis.authority import grants
+from govmodel.display import Displayed
 from govmodel.errors import NoSuchRecord
 from govmodel.graph import graph_of
 from govmodel.law.accountability import (
@@ -92,8 +93,8 @@ class Break:
         return {"at": self.at, "reason": self.reason}
 
 
-@attrs.frozen
-class Trace:
+@attrs.frozen(repr=False)
+class Trace(Displayed):
     """Every path upward from ``subject`` on ``on``, the ends reached and the breaks."""
 
     subject: str
@@ -138,12 +139,49 @@ class Trace:
                     out.append((depth, path[depth]))
         return out
 
+    def outline(self) -> list[tuple[int, Step, bool]]:
+        """:meth:`tree` with shared tails printed once: ``(depth, step, seen)``, where
+        ``seen`` marks a step whose target leads on exactly as it did where it was
+        first shown, so its steps above are left out.
+
+        >>> import govmodel
+        >>> t = trace(govmodel.examples.load("msecc-2023"), "msecc.board")
+        >>> len(t.tree()), len(t.outline())
+        (30, 16)
+        """
+        tails: dict[tuple[Step, ...], set[tuple[Step, ...]]] = {}
+        for path in self.paths:
+            for depth in range(len(path)):
+                tails.setdefault(path[: depth + 1], set()).add(path[depth + 1 :])
+        out: list[tuple[int, Step, bool]] = []
+        printed: set[tuple[Step, ...]] = set()
+        shown: set[tuple[str, frozenset[tuple[Step, ...]]]] = set()
+        cut: set[tuple[Step, ...]] = set()
+        for path in self.paths:
+            for depth in range(len(path)):
+                prefix = path[: depth + 1]
+                if prefix in printed:
+                    continue
+                if any(path[:k] in cut for k in range(1, depth + 1)):
+                    break
+                printed.add(prefix)
+                below = frozenset(tails[prefix])
+                key = (path[depth].target, below)
+                again = key in shown and below != frozenset({()})
+                shown.add(key)
+                out.append((depth, path[depth], again))
+                if again:
+                    cut.add(prefix)
+                    break
+        return out
+
     def __str__(self) -> str:
         lines = [f"{self.subject} on {self.on.isoformat()}"]
-        for depth, step in self.tree():
+        for depth, step, seen in self.outline():
+            more = "  (continues as above)" if seen else ""
             lines.append(
                 f"{'  ' * (depth + 1)}-> {step.target}  [{step.relation}: "
-                f"{step.instrument}; {step.citation.text}]"
+                f"{step.instrument}; {step.citation.text}]{more}"
             )
         lines.append(f"ends: {', '.join(self.ends) or 'none'}")
         for b in self.breaks:
@@ -158,8 +196,9 @@ class Trace:
         items = "".join(
             f"<div style='margin-left:{(d + 1) * 1.5}em'>&rarr; <b>{escape(s.target)}</b> "
             f"<i>{escape(s.relation)}</i> ({escape(s.instrument)}; "
-            f"<a href='{escape(s.citation.url)}'>{escape(s.citation.text)}</a>)</div>"
-            for d, s in self.tree()
+            f"<a href='{escape(s.citation.url)}'>{escape(s.citation.text)}</a>)"
+            f"{' <i>continues as above</i>' if seen else ''}</div>"
+            for d, s, seen in self.outline()
         )
         breaks = "".join(
             f"<div style='color:#a00'>Break at <b>{escape(b.at)}</b>: {escape(b.reason)}</div>"
@@ -189,8 +228,8 @@ class Trace:
         )
 
 
-def _governance_citation(party_type: PartyType | None) -> Citation:
-    return get(governance_rule(party_type)).citation
+def _governance_citation(party_type: PartyType | None, on: date) -> Citation:
+    return get(governance_rule(party_type)).citation_on(on)
 
 
 class _Climber:
@@ -226,7 +265,7 @@ class _Climber:
                         b.id,
                         "governed_by",
                         "constitution",
-                        _governance_citation(self.org_type(node)),
+                        _governance_citation(self.org_type(node), self.on),
                     )
                     for b in self.current.boards_of(node)
                 ]
@@ -250,7 +289,7 @@ class _Climber:
                             b.id,
                             "accountable_to",
                             "appointment",
-                            _governance_citation(self.org_type(org)),
+                            _governance_citation(self.org_type(org), self.on),
                         )
                         for b in self.current.boards_of(org)
                     ]
@@ -285,7 +324,7 @@ class _Climber:
                     b.id,
                     "part_of",
                     "standing orders and scheme of delegation",
-                    _governance_citation(self.org_type(single)),
+                    _governance_citation(self.org_type(single), self.on),
                 )
                 for b in self.current.boards_of(single)
                 if b.id != node
@@ -320,7 +359,13 @@ class _Climber:
                     self.current.boards_of(commissioner) if commissioner in self.current else []
                 ):
                     out.append(
-                        Step(board, b.id, "contracted_by", c.name, get(CONTRACT_RULE).citation)
+                        Step(
+                            board,
+                            b.id,
+                            "contracted_by",
+                            c.name,
+                            get(CONTRACT_RULE).citation_on(self.on),
+                        )
                     )
         return out
 
@@ -353,8 +398,8 @@ class _Climber:
     def _cite(self, holder: str) -> Citation:
         orgs = self.model.organisations_of(holder) if holder in self.model else ()
         if len(orgs) == 1:
-            return _governance_citation(self.org_type(orgs[0]))
-        return get(JOINT_BODY_RULE).citation
+            return _governance_citation(self.org_type(orgs[0]), self.on)
+        return get(JOINT_BODY_RULE).citation_on(self.on)
 
 
 def trace(

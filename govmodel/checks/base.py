@@ -16,8 +16,9 @@ from typing import Any
 
 import attrs
 
+from govmodel.display import Displayed
 from govmodel.law.base import Citation
-from govmodel.locations import Location
+from govmodel.locations import CellLocation, Location
 from govmodel.model.kinds import Kind, closest
 
 __all__ = ["Category", "Codes", "Finding", "Hit", "Severity", "an"]
@@ -77,8 +78,8 @@ class Hit:
     path: tuple[str | int, ...] | None = None
 
 
-@attrs.frozen
-class Finding:
+@attrs.frozen(repr=False)
+class Finding(Displayed):
     """One thing wrong with a model on a date, ready to print, filter or export."""
 
     code: str
@@ -104,16 +105,18 @@ class Finding:
 
     def render(self) -> str:
         """The finding as a compiler prints it: location, severity, code, message,
-        then indented legal basis, hint and (if any) why it is expected."""
+        then indented legal basis, hint and (if any) why it is expected. An expected
+        finding is headed ``expected[CODE]``, its severity on the line that says why."""
         where = f"{self.location}: " if self.location else ""
-        lines = [f"{where}{self.severity.value}[{self.code}] {self.name}: {self.message}"]
+        head = "expected" if self.expected else self.severity.value
+        lines = [f"{where}{head}[{self.code}] {self.name}: {self.message}"]
         if self.citation is not None:
             extra = f" ({self.rule}, {self.confidence} confidence" if self.rule else ""
             extra += ", lawyers disagree)" if self.disputed else (")" if extra else "")
             lines.append(f"  = legal basis: {self.citation.text}{extra} {self.citation.url}")
         lines.append(f"  = hint: {self.hint}")
         if self.expected:
-            lines.append(f"  = expected: {self.expected}")
+            lines.append(f"  = expected ({self.severity.value}): {self.expected}")
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
@@ -131,6 +134,12 @@ class Finding:
                 "file": self.location.file,
                 "line": self.location.line,
                 "column": self.location.column,
+                # a workbook's cell (line is its row) also names its sheet and cell
+                **(
+                    {"sheet": self.location.sheet, "cell": self.location.cell}
+                    if isinstance(self.location, CellLocation)
+                    else {}
+                ),
             },
             "citation": None
             if self.citation is None

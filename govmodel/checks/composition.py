@@ -73,7 +73,9 @@ def _is_s65z5_committee(ctx: Context, body: str) -> bool:
     rules=("BC-002",),
     limits="Directors are posts of a director kind (chair, vice chair, chief executive, "
     "executive or non-executive director) of the trust and voting members of its board. "
-    "Joint committees are left to GM403.",
+    "Joint committees are left to GM403. In committees in common only the trust's own "
+    "component is judged: the members who sit for the trust, or its own committee that "
+    "names the group in `in_common` (CINC-001).",
 )
 def ft_delegation_to_non_directors(ctx: Context) -> Iterator[Hit]:
     """GM401: an FT board delegating to a body whose voting members are not all its
@@ -89,7 +91,7 @@ def ft_delegation_to_non_directors(ctx: Context) -> Iterator[Hit]:
         ):
             continue
         directors = ctx.directors(org)
-        outside = [m for _, m in ctx.voting(body) if m.post not in directors]
+        outside = [m for m in ctx.component_voting(body, org) if m.post not in directors]
         outsiders = sorted({_who(m) for m in outside})
         if outsiders:
             yield Hit(
@@ -177,42 +179,53 @@ def joint_committee_member_ineligible(ctx: Context) -> Iterator[Hit]:
     name="committees-in-common-non-nhs-vote",
     severity=Severity.WARNING,
     category=Category.COMPOSITION,
-    summary="Committees in common give votes to members from a non-NHS body alongside NHS "
-    "bodies' committees.",
-    why="Each committee in common decides only for its own body. Members from a CIC or "
-    "company can decide for their own company, but not for an NHS body; some advisers "
-    "treat such mixed forums as advisory only. Lawyers disagree, so this warns.",
-    hint="Record the non-NHS members as `voting: false` for NHS decisions, or have each NHS "
-    "body's committee decide its own matters.",
+    summary="In committees in common, someone from a non-NHS body votes in a statutory body's "
+    "own committee.",
+    why="Each committee in common decides only for its own body. A CIC's or company's own "
+    "committee may meet with the others and decide its own business, but its people "
+    "cannot vote in an NHS body's or council's committee: that body's decisions are for "
+    "its own members (for a foundation trust, its directors).",
+    hint="Record the person as `voting: false` in the statutory body's committee, or have "
+    "them sit on their own organisation's committee (`on_behalf_of` their organisation).",
     rules=("CINC-003",),
 )
 def committees_in_common_non_nhs_vote(ctx: Context) -> Iterator[Hit]:
-    """GM404: committees in common where members from a non-NHS body vote beside NHS
-    bodies' committees (disputed: warned, not blocked)."""
+    """GM404: a person from a non-NHS body voting in a statutory body's component of
+    committees in common."""
     for body in ctx.bodies():
-        if body.kind is not BodyKind.COMMITTEES_IN_COMMON:
+        if not ctx.is_in_common(body):
             continue
-        if not any(ctx.is_statutory(o) for o in body.organisations):
-            continue
-        voters = sorted(
-            {
-                (org, _who(m))
-                for _, m in ctx.voting(body)
-                if (org := ctx.member_organisation(m))
-                and ctx.organisation(org)
-                and not ctx.is_statutory(org)
-            }
-        )
-        if voters:
-            orgs = sorted({o for o, _ in voters})
-            yield Hit(
-                (body.id, *orgs),
-                f"in {body.id!r}, members for {', '.join(ctx.label(o) for o in orgs)} vote "
-                f"({', '.join(w for _, w in voters)}) alongside NHS bodies' committees; their "
-                "votes cannot decide anything for the NHS bodies",
-                at=(body.id, "members"),
-                rule="CINC-003",
+        for component in ctx.model.components(body.id):
+            if not ctx.is_statutory(component.organisation):
+                continue
+            voters = sorted(
+                {
+                    (home, _who(m))
+                    for m in component.members
+                    if m.voting
+                    and m.active_on(ctx.on)
+                    and (home := _post_org(ctx, m))
+                    and ctx.organisation(home)
+                    and not ctx.is_statutory(home)
+                }
             )
+            if voters:
+                homes = sorted({h for h, _ in voters})
+                yield Hit(
+                    (body.id, component.organisation, *homes),
+                    f"in {body.id!r}, people from {', '.join(ctx.label(h) for h in homes)} "
+                    f"({', '.join(w for _, w in voters)}) vote in "
+                    f"{ctx.label(component.organisation)}'s committee; they can decide only "
+                    "for their own organisation",
+                    at=(component.body or body.id, "members"),
+                    rule="CINC-003",
+                )
+
+
+def _post_org(ctx: Context, member: Membership) -> str | None:
+    """The organisation a member's post belongs to (not whom they sit for)."""
+    post = ctx.post(member.post) if member.post else None
+    return post.organisations[0] if post is not None and post.organisations else None
 
 
 @check_spec(
@@ -227,6 +240,20 @@ def committees_in_common_non_nhs_vote(ctx: Context) -> Iterator[Hit]:
 def quorum_unreachable(ctx: Context) -> Iterator[Hit]:
     """GM405: a quorum larger than the number of voting members."""
     for body in ctx.bodies():
+        if ctx.is_in_common(body) and body.quorum is not None:
+            for component in ctx.model.components(body.id):
+                count = len(ctx.component_voting(body, component.organisation))
+                if count and body.quorum > count:
+                    yield Hit(
+                        (body.id, component.organisation),
+                        f"{ctx.label(component.organisation)}'s committee in {body.id!r} needs "
+                        f"{body.quorum} voting members present, but has {count}; each "
+                        "committee in common must be quorate on its own",
+                        at=(body.id, "quorum"),
+                        hint=f"Lower `quorum` to {count} or less, or add voting members for "
+                        f"{component.organisation!r}.",
+                    )
+            continue
         voting = ctx.voting(body)
         if body.quorum is not None and body.quorum > len(voting):
             yield Hit(
@@ -250,7 +277,7 @@ def quorum_unreachable(ctx: Context) -> Iterator[Hit]:
 def quorum_needs_absent_organisation(ctx: Context) -> Iterator[Hit]:
     """GM406: a quorum needing every organisation when one has no voting member."""
     for body in ctx.bodies():
-        if not body.quorum_each_organisation:
+        if not body.quorum_each_organisation or ctx.is_in_common(body):
             continue
         present = {ctx.member_organisation(m) for _, m in ctx.voting(body)}
         for i, org in enumerate(body.organisations):
@@ -278,6 +305,23 @@ def no_voting_members(ctx: Context) -> Iterator[Hit]:
     """GM407: a body given authority whose recorded members all have no vote."""
     for body in ctx.bodies():
         members = list(ctx.members(body))
+        if ctx.is_in_common(body):
+            for d in ctx.delegations_to(body.id):
+                for org in ctx.organisations_of(d.from_):
+                    own = [
+                        m
+                        for c in ctx.model.components(body.id)
+                        if c.organisation == org
+                        for m in c.members
+                    ]
+                    if own and not ctx.component_voting(body, org):
+                        yield Hit(
+                            (body.id, org),
+                            f"{ctx.label(org)} delegates to {body.id!r} by {d.id!r}, but none "
+                            f"of the members who sit for {ctx.label(org)} has a vote",
+                            at=(body.id, "members"),
+                        )
+            continue
         if members and not ctx.voting(body) and ctx.delegations_to(body.id):
             yield Hit(
                 (body.id,),

@@ -130,6 +130,21 @@ class Context:
         """The body's voting members in force on the date."""
         return [(i, m) for i, m in self.members(body) if m.voting]
 
+    def is_in_common(self, body: Body) -> bool:
+        """Whether ``body`` is a committees-in-common group (each organisation's own
+        committee meeting together)."""
+        return body.kind is BodyKind.COMMITTEES_IN_COMMON
+
+    def component_voting(self, body: Body, org: str) -> list[Membership]:
+        """The voting members in force of ``org``'s own committee in ``body``: for a
+        committees-in-common group, its component (CINC-001); otherwise every voting member."""
+        if not self.is_in_common(body):
+            return [m for _, m in self.voting(body)]
+        for component in self.model.components(body.id):
+            if component.organisation == org:
+                return [m for m in component.members if m.voting and m.active_on(self.on)]
+        return []
+
     def delegations_to(self, holder: str) -> list[Delegation]:
         """Delegations in force that give ``holder`` authority."""
         return [d for d in self.delegations() if d.to == holder]

@@ -74,10 +74,10 @@ class _Locator:
 
 def _rule(spec: CheckSpec, hit: Hit, on: date) -> Rule | None:
     if hit.rule is not None:
-        return get(hit.rule) if hit.rule else None
-    rules = [get(r) for r in spec.rules]
-    in_force = [r for r in rules if r.in_force_on(on)]
-    return (in_force or rules)[0] if rules else None
+        named = get(hit.rule) if hit.rule else None
+        return named if named is not None and named.in_force_on(on) else None
+    in_force = [r for r in (get(r) for r in spec.rules) if r.in_force_on(on)]
+    return in_force[0] if in_force else None
 
 
 def _dress(spec: CheckSpec, hit: Hit, ctx: Context, where: _Locator) -> Finding:
@@ -91,7 +91,7 @@ def _dress(spec: CheckSpec, hit: Hit, ctx: Context, where: _Locator) -> Finding:
         hint=hit.hint or spec.hint,
         location=where.at(hit),
         rule=rule.id if rule else None,
-        citation=rule.citation if rule else None,
+        citation=rule.citation_on(ctx.on) if rule else None,
         confidence=rule.confidence.value if rule else None,
         disputed=bool(rule and rule.dispute),
     )

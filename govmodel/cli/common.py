@@ -29,11 +29,11 @@ __all__ = [
     "STDOUT",
     "Command",
     "add_output",
-    "amount",
     "emit",
     "iso_date",
     "load_model",
     "note",
+    "pounds",
     "to_json",
     "write_stdout",
 ]
@@ -78,43 +78,20 @@ def iso_date(text: str) -> date:
     return found
 
 
-_MULTIPLIERS = {"": 1, "k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
-_AMOUNT = re.compile(
-    r"(?:£|gbp\s*)?(?P<number>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.(?P<fraction>[0-9]+))?"
-    r"\s*(?P<unit>k|m|bn)?",
-    re.IGNORECASE,
-)
-
-
-def amount(text: str) -> int:
-    """argparse type for ``--amount``: whole pounds, as people write them.
-
-    ``250000``, ``250,000``, ``£250,000``, ``£250k``, ``1.5m`` and ``GBP 2bn``
-    are read; negative amounts, pence and amounts over a trillion are refused.
-
-    >>> amount("£250,000"), amount("1.5m"), amount("250k")
-    (250000, 1500000, 250000)
-    """
-    from decimal import Decimal
-
+def pounds(text: str) -> int:
+    """argparse type for sums of money: ``250000``, ``£250,000``, ``250k``."""
     from govmodel.io.schema import MAX_AMOUNT
+    from govmodel.model.money import parse_pounds
 
-    cleaned = text.strip().replace("_", "")
-    found = _AMOUNT.fullmatch(cleaned)
-    if found is None:
-        why = "an amount is not negative" if cleaned.startswith("-") else "not an amount"
-        raise argparse.ArgumentTypeError(
-            f"{text!r}: {why}; give whole pounds, e.g. 250000, £250,000 or £1.5m"
-        )
-    number = Decimal(found["number"].replace(",", "") + "." + (found["fraction"] or "0"))
-    value = number * _MULTIPLIERS[(found["unit"] or "").lower()]
-    if value != value.to_integral_value():
-        raise argparse.ArgumentTypeError(f"{text!r}: give whole pounds, without pence")
+    try:
+        value = parse_pounds(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
     if value > MAX_AMOUNT:
         raise argparse.ArgumentTypeError(
             f"{text!r} is larger than any plausible amount (at most {MAX_AMOUNT:,})"
         )
-    return int(value)
+    return value
 
 
 def load_model(path: str) -> GovernanceModel:

@@ -1,4 +1,9 @@
-"""``govmodel draw``: the board-to-committee diagram (SVG, PNG, PDF, DOT or Mermaid)."""
+"""``govmodel draw``: the board-to-committee diagram (SVG, PNG, PDF, DOT or Mermaid).
+
+Each page fits A4 with no text under 7 pt; a large arrangement is written as an
+overview (at the path given) and one page per organisation beside it
+(``out-eput.svg``...).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from govmodel.cli.common import Command, add_output, emit, iso_date, load_model
-from govmodel.errors import UsageError
+from govmodel.cli.common import Command, add_output, emit, iso_date, load_model, note
+from govmodel.errors import OverwriteRefused, UsageError
 
 __all__ = ["COMMAND", "DIAGRAM_SUFFIXES"]
 
@@ -21,7 +26,7 @@ def _configure(p: argparse.ArgumentParser) -> None:
         p,
         required=True,
         help="output file: .svg, .png, .pdf, .dot (Graphviz) or .mmd (Mermaid); "
-        "`-` writes to standard output (see --format)",
+        "`-` writes to standard output (DOT, or see --format)",
     )
     p.add_argument(
         "--format",
@@ -42,10 +47,77 @@ def _configure(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="draw every post with membership lines (default: members are listed inside each body)",
     )
+    p.add_argument(
+        "--ends",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="draw the statutory ends (Parliament, the Secretary of State, regulators, "
+        "members); --no-ends writes them as one line per organisation (default: --ends)",
+    )
+    p.add_argument(
+        "--split",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="cut the diagram into an overview and one page per organisation: when one A4 "
+        "page would print text under 7 pt (auto, the default), always, or never",
+    )
+    p.add_argument("--dpi", type=int, default=200, help="resolution of PNG output (default: 200)")
     p.add_argument("--no-legend", action="store_true", help="leave out the legend")
 
 
+def _run(args: argparse.Namespace) -> int:
+    from govmodel.render.a4 import describe, page_files, pages
+    from govmodel.render.dot import diagram_bytes, draw, render
+    from govmodel.render.mermaid import to_mermaid
+
+    suffix = "." + _format(args)
+    if not 30 <= args.dpi <= 1200:
+        raise UsageError(f"--dpi {args.dpi}: give a resolution between 30 and 1200")
+    model = load_model(args.file)
+    if suffix == ".mmd":
+        emit(to_mermaid(model, on=args.on), args.output, protect=(args.file,), force=args.force)
+        return 0
+    if args.output == "-":
+        if suffix in (".png", ".pdf") and sys.stdout is not None and sys.stdout.isatty():
+            raise UsageError(f"-o -: {suffix[1:].upper()} is binary; redirect standard output")
+        diagram = draw(
+            model,
+            on=args.on,
+            highlight=args.highlight,
+            focus=args.focus,
+            posts=True if args.all_posts else "auto",
+            legend=not args.no_legend,
+        )
+        fmt = suffix[1:]
+        emit(diagram.source if fmt == "dot" else diagram_bytes(diagram, fmt), "-")
+        return 0
+    found = pages(
+        model,
+        on=args.on,
+        highlight=args.highlight,
+        focus=args.focus,
+        posts=True if args.all_posts else "auto",
+        legend=not args.no_legend,
+        ends=args.ends,
+        split=args.split,
+    )
+    targets = list(page_files(args.output, found))
+    _refuse([t for t, _ in targets], args.force)
+    for (target, page), line in zip(targets, describe(found), strict=True):
+        render(
+            page.diagram,
+            target,
+            protect=(args.file,),
+            dpi=args.dpi,
+            overwrite=args.force,
+            format=suffix[1:],
+        )
+        note(f"wrote {target} ({line})")
+    return 0
+
+
 def _format(args: argparse.Namespace) -> str:
+    """The output format: ``--format``, else the suffix (``dot`` for ``-o -``)."""
     suffix = Path(args.output).suffix.lower()
     if args.format:
         if suffix in DIAGRAM_SUFFIXES and suffix != "." + args.format:
@@ -64,39 +136,26 @@ def _format(args: argparse.Namespace) -> str:
     return suffix.lstrip(".")
 
 
-def _run(args: argparse.Namespace) -> int:
-    from govmodel.render.dot import diagram_bytes, draw
-    from govmodel.render.mermaid import to_mermaid
-
-    fmt = _format(args)
-    if (
-        args.output == "-"
-        and fmt in ("png", "pdf")
-        and sys.stdout is not None
-        and sys.stdout.isatty()
-    ):
-        raise UsageError(f"-o -: {fmt.upper()} is binary; redirect standard output to a file")
-    model = load_model(args.file)
-    data: str | bytes
-    if fmt == "mmd":
-        data = to_mermaid(model, on=args.on)
-    else:
-        diagram = draw(
-            model,
-            on=args.on,
-            highlight=args.highlight,
-            focus=args.focus,
-            posts=True if args.all_posts else "auto",
-            legend=not args.no_legend,
+def _refuse(targets: list[Path], force: bool) -> None:
+    existing = [str(t) for t in targets if _exists(t)]
+    if existing and not force:
+        raise OverwriteRefused(
+            ", ".join(existing),
+            f"already exist{'s' if len(existing) == 1 else ''}; "
+            "pass --force to replace, or choose another path",
         )
-        data = diagram.source if fmt == "dot" else diagram_bytes(diagram, fmt)
-    emit(data, args.output, protect=(args.file,), force=args.force)
-    return 0
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # a name too long, say: the write says why
+        return False
 
 
 COMMAND = Command(
     name="draw",
-    help="board-to-committee diagram (SVG, PNG, PDF, DOT or Mermaid)",
+    help="board-to-committee diagram (SVG, PNG, PDF, DOT or Mermaid), A4 pages",
     configure=_configure,
     run=_run,
 )

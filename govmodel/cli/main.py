@@ -12,14 +12,34 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from govmodel.cli import check, draw, example, forms, rules, schema, show, table, trace, who
+from govmodel.cli import (
+    check,
+    draw,
+    example,
+    export,
+    forms,
+    importer,
+    pack,
+    rules,
+    schema,
+    show,
+    table,
+    timeline,
+    trace,
+    what,
+    who,
+)
 from govmodel.cli.common import STDOUT, Command, note
 from govmodel.errors import GovModelError, OutputError
+from govmodel.io.output import os_reason
+from govmodel.model.kinds import closest
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
@@ -34,8 +54,13 @@ COMMANDS: tuple[Command, ...] = (
     rules.RULE,
     trace.COMMAND,
     who.COMMAND,
+    what.COMMAND,
+    timeline.COMMAND,
     draw.COMMAND,
+    pack.COMMAND,
     table.COMMAND,
+    importer.COMMAND,
+    export.COMMAND,
 )
 
 
@@ -45,6 +70,11 @@ class _Parser(argparse.ArgumentParser):
 
         with contextlib.suppress(OSError, ValueError, AttributeError):
             self.print_usage(sys.stderr)
+        mistyped = re.search(r"invalid choice: '([^']*)'", message)
+        if mistyped and "COMMAND" in message:
+            guess = closest(mistyped.group(1), [c.name for c in COMMANDS])
+            if guess:
+                message += f". Did you mean {' or '.join(repr(g) for g in guess)}?"
         self.exit(
             2,
             terminal(f"{self.prog}: error: {message}\nRun `{self.prog} --help` for the options.\n"),
@@ -91,6 +121,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(OSError, ValueError, AttributeError):
             parser.print_help(sys.stderr)
         return 2
+    given = sys.stdout
+    # Every command's output is escaped for the terminal and fails loudly: print()
+    # to a closed standard output would otherwise say nothing at all.
+    sys.stdout = _ClosedStdout() if given is None else _Terminal(given)
     try:
         code: int = args.handler(args)
         _flush_stdout()
@@ -116,12 +150,56 @@ def main(argv: Sequence[str] | None = None) -> int:
             "this is a bug in govmodel: please report it with the command and its input"
         )
         return 2
+    finally:
+        sys.stdout = given
     return code
 
 
-def _flush_stdout() -> None:
-    from govmodel.io.output import os_reason
+class _Terminal(io.TextIOBase):
+    """Standard output with controls shown (see :func:`govmodel.render.escape.terminal`)
+    and every failure an :class:`~govmodel.errors.OutputError`."""
 
+    def __init__(self, inner: Any) -> None:
+        self._inner = inner
+
+    def write(self, text: str) -> int:
+        from govmodel.render.escape import terminal
+
+        try:
+            self._inner.write(terminal(text))
+        except OSError as exc:
+            raise OutputError(STDOUT, os_reason(exc), exc.errno) from None
+        except ValueError:
+            raise OutputError(STDOUT, "it is closed") from None
+        return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._inner.flush()
+        except OSError as exc:
+            raise OutputError(STDOUT, os_reason(exc), exc.errno) from None
+        except ValueError:
+            raise OutputError(STDOUT, "it is closed") from None
+
+    @property
+    def buffer(self) -> Any:
+        return self._inner.buffer
+
+    def isatty(self) -> bool:
+        return bool(self._inner.isatty())
+
+    def fileno(self) -> int:
+        return int(self._inner.fileno())
+
+
+class _ClosedStdout(io.TextIOBase):
+    """Standard output when the process was started with it closed."""
+
+    def write(self, text: str) -> int:
+        raise OutputError(STDOUT, "it is closed")
+
+
+def _flush_stdout() -> None:
     if sys.stdout is None:
         return
     try:

@@ -13,6 +13,9 @@ __all__ = ["RULE", "RULES", "rule_dict"]
 def _configure_rules(p: argparse.ArgumentParser) -> None:
     p.add_argument("--on", type=iso_date, help="only rules in force on this date")
     p.add_argument("--form", help="only rules about this governance form")
+    p.add_argument(
+        "--facts", action="store_true", help="list the facts the rules' conditions turn on"
+    )
     p.add_argument("--format", choices=["table", "json"], default="table")
 
 
@@ -29,7 +32,13 @@ def rule_dict(rule: Any) -> dict[str, Any]:
             "from": rule.in_force.start.isoformat() if rule.in_force.start else None,
             "to": rule.in_force.end.isoformat() if rule.in_force.end else None,
         },
-        "citations": [{"text": c.text, "url": c.url} for c in rule.citations],
+        "citations": [_citation(c) for c in rule.citations],
+        "words": [{"quote": w.quote, "url": w.url} for w in rule.words],
+        "family": rule.family,
+        "fact": rule.fact,
+        "amends": list(rule.amends),
+        "replaces": list(rule.replaces),
+        "cases": [_case(c) for c in rule.cases],
         "basis": rule.basis.value,
         "confidence": rule.confidence.value,
         "disputed": rule.dispute,
@@ -39,11 +48,69 @@ def rule_dict(rule: Any) -> dict[str, Any]:
     }
 
 
+def _citation(c: Any) -> dict[str, Any]:
+    return {
+        "text": c.text,
+        "url": c.url,
+        "kind": c.kind.value,
+        "from": c.in_force.start.isoformat() if c.in_force.start else None,
+        "to": c.in_force.end.isoformat() if c.in_force.end else None,
+    }
+
+
+def _case(c: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {"kind": c.kind, "on": c.on.isoformat()}
+    for key in (
+        "parties",
+        "party",
+        "exists",
+        "matter",
+        "reserved_to",
+        "example",
+        "finding",
+        "trace",
+        "classify",
+        "character",
+        "source",
+        "note",
+    ):
+        value = getattr(c, key)
+        if value not in (None, ()):
+            out[key] = list(value) if isinstance(value, tuple) else value
+    if c.form is not None:
+        out["form"] = c.form.value
+    if c.verdict is not None:
+        out["verdict"] = c.verdict.value
+    if c.eligible is not None:
+        out["eligible"] = list(c.eligible)
+    if c.facts:
+        out["facts"] = {f"{f}@{p}" if p else f: v for f, p, v in c.facts}
+    return out
+
+
 def _run_rules(args: argparse.Namespace) -> int:
-    from govmodel.law.rules import RULEBOOK
+    from govmodel.law.rules import rulebook
     from govmodel.model.kinds import FormId
 
-    rules = list(RULEBOOK)
+    if args.facts:
+        facts = rulebook().facts
+        if args.format == "json":
+            write_stdout(
+                to_json(
+                    {
+                        "facts": [
+                            {"id": f.id, "question": f.question, "note": f.note}
+                            for f in facts.values()
+                        ]
+                    }
+                )
+            )
+            return 0
+        for f in facts.values():
+            print(f"{f.id}\n    {f.question}")
+        print(f"\n{len(facts)} facts. State them in a model's `facts:` or with --fact NAME=yes.")
+        return 0
+    rules = list(rulebook())
     if args.on:
         rules = [r for r in rules if r.in_force_on(args.on)]
     if args.form:
@@ -53,12 +120,9 @@ def _run_rules(args: argparse.Namespace) -> int:
         on = args.on.isoformat() if args.on else None
         write_stdout(to_json({"on": on, "rules": [rule_dict(r) for r in rules]}))
         return 0
-    lines = [
-        f"{r.id:<9} {r.effect.value:<8} {r.in_force!s:<26} {r.confidence.value:<6} {r.title}"
-        for r in rules
-    ]
-    lines.append(f"\n{len(rules)} rules. `govmodel rule ID` shows one in full.")
-    write_stdout("\n".join(lines) + "\n")
+    for r in rules:
+        print(f"{r.id:<9} {r.effect.value:<8} {r.in_force!s:<26} {r.confidence.value:<6} {r.title}")
+    print(f"\n{len(rules)} rules. `govmodel rule ID` shows one in full.")
     return 0
 
 
@@ -75,23 +139,34 @@ def _run_rule(args: argparse.Namespace) -> int:
     if args.format == "json":
         write_stdout(to_json(rule_dict(rule)))
         return 0
+    print(f"{rule.id}: {rule.title}")
+    print(wrap(rule.statement, indent="  "))
+    print(f"  effect:     {rule.effect.value}")
     forms = ", ".join(sorted(f.value for f in rule.forms)) or "(schemes of delegation)"
-    lines = [
-        f"{rule.id}: {rule.title}",
-        wrap(rule.statement, indent="  "),
-        f"  effect:     {rule.effect.value}",
-        f"  forms:      {forms}",
-        f"  parties:    {', '.join(sorted(t.value for t in rule.parties)) or 'any'}",
-        f"  in force:   {rule.in_force}",
-        f"  basis:      {rule.basis.value}, confidence {rule.confidence.value}",
-    ]
-    lines += [f"  citation:   {c.text}\n              {c.url}" for c in rule.citations]
+    print(f"  forms:      {forms}")
+    print(f"  parties:    {', '.join(sorted(t.value for t in rule.parties)) or 'any'}")
+    print(f"  in force:   {rule.in_force}")
+    print(f"  basis:      {rule.basis.value}, confidence {rule.confidence.value}")
+    for c in rule.citations:
+        dated = f" [{c.in_force}]" if c.is_law and (c.in_force.start or c.in_force.end) else ""
+        kind = "" if c.is_law else f" ({c.kind.value})"
+        print(f"  citation:   {c.text}{kind}{dated}\n              {c.url}")
+    for w in rule.words:
+        print(f"  words:      \u201c{w.quote}\u201d\n              {w.url}")
+    if rule.fact:
+        print(f"  fact:       {rule.fact}{' (each party)' if rule.per_party else ''}")
     if rule.dispute:
-        lines.append("  DISPUTED:\n" + wrap(rule.dispute, indent="    "))
+        print("  DISPUTED:\n" + wrap(rule.dispute, indent="    "))
     if rule.note:
-        lines.append("  note:\n" + wrap(rule.note, indent="    "))
-    lines.append(f"  added in govmodel {rule.since}")
-    write_stdout("\n".join(lines) + "\n")
+        print("  note:\n" + wrap(rule.note, indent="    "))
+    for link, ids in (("amends", rule.amends), ("replaces", rule.replaces)):
+        if ids:
+            print(f"  {link}:    {', '.join(ids)}")
+    for case in rule.cases:
+        print(f"  case:       {case.describe()}")
+        if case.source:
+            print(f"              {case.source}")
+    print(f"  added in govmodel {rule.since}{' (retired)' if rule.retired else ''}")
     return 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from govmodel.cli.common import Command, amount, iso_date, load_model, to_json, write_stdout
+from govmodel.cli.common import Command, iso_date, load_model, pounds, to_json, write_stdout
 
 __all__ = ["COMMAND"]
 
@@ -14,8 +14,8 @@ def _configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("matter", help="matter id (e.g. approve_expenditure)")
     p.add_argument(
         "--amount",
-        type=amount,
-        help="amount in whole pounds the decision involves (250000, £250,000, £1.5m)",
+        type=pounds,
+        help="amount the decision involves, in pounds (250000, £250,000 or 250k)",
     )
     p.add_argument("--on", type=iso_date, help="date (default: the model's as_of)")
     p.add_argument("--format", choices=["table", "json"], default="table")
@@ -28,16 +28,7 @@ def _run(args: argparse.Namespace) -> int:
     on = model.resolve_on(args.on)
     holders = who_can_decide(model, args.matter, amount=args.amount, on=on)
     if args.format == "json":
-        write_stdout(
-            to_json(
-                {
-                    "matter": args.matter,
-                    "amount": args.amount,
-                    "on": on.isoformat(),
-                    "holders": [g.to_dict() for g in holders],
-                }
-            )
-        )
+        write_stdout(to_json(holders.to_dict()))
         return 0
     money = f" for £{args.amount:,}" if args.amount is not None else ""
     lines = [f"Who can decide {args.matter}{money} on {on.isoformat()}:"]

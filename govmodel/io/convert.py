@@ -20,7 +20,7 @@ from govmodel.io.schema import TOP_LEVEL, field_specs, file_key
 from govmodel.model.dates import as_date
 from govmodel.model.governance import COLLECTIONS, GovernanceModel
 from govmodel.model.kinds import Kind
-from govmodel.model.records import Body, Expectation, Membership
+from govmodel.model.records import Body, Expectation, Membership, StatedFact
 
 __all__ = ["from_plain", "to_plain"]
 
@@ -33,7 +33,7 @@ def _converter() -> cattrs.Converter:
         conv.register_unstructure_hook(kind, lambda v: v.value)
     conv.register_structure_hook(date, lambda v, _: as_date(v))
     conv.register_unstructure_hook(date, lambda v: v)
-    for cls in (Membership, Expectation, *COLLECTIONS.values()):  # nested classes first
+    for cls in (Membership, Expectation, StatedFact, *COLLECTIONS.values()):  # nested classes first
         attrs.resolve_types(cls)
         renames: dict[str, Any] = {
             f.name: override(rename=file_key(f)) for f in attrs.fields(cls) if file_key(f) != f.name
@@ -57,7 +57,7 @@ def _makers() -> dict[type, Callable[[dict[str, Any]], Any]]:
     """
     makers: dict[type, Callable[[dict[str, Any]], Any]] = {}
     nested: dict[type, dict[str, type]] = {Body: {"members": Membership}}
-    for cls in (Membership, Expectation, *COLLECTIONS.values()):  # nested classes first
+    for cls in (Membership, Expectation, StatedFact, *COLLECTIONS.values()):  # nested first
         fields = [f for f in attrs.fields(cls) if f.init]
         renames = {file_key(f): f.name for f in fields if file_key(f) != f.name}
         numbers = tuple(
@@ -94,8 +94,9 @@ def from_plain(
     """Build a model from a document that has passed validation."""
     makers = _makers()
     fields: dict[str, Any] = {key: data[key] for key, *_ in TOP_LEVEL if key in data}
-    make_expectation = makers[Expectation]
+    make_expectation, make_fact = makers[Expectation], makers[StatedFact]
     fields["expected"] = tuple(make_expectation(e) for e in data.get("expected", ()))
+    fields["facts"] = tuple(make_fact(f) for f in data.get("facts", ()))
     for collection, cls in COLLECTIONS.items():
         make = makers[cls]
         fields[collection] = tuple(make(r) for r in data.get(collection, ()))
@@ -126,4 +127,6 @@ def to_plain(model: GovernanceModel) -> dict[str, Any]:
             out[key] = list(getattr(model, key))
     if model.expected:
         out["expected"] = [conv.unstructure(e, Expectation) for e in model.expected]
+    if model.facts:
+        out["facts"] = [conv.unstructure(f, StatedFact) for f in model.facts]
     return out

@@ -14,13 +14,15 @@ import yaml
 
 from govmodel.errors import GovModelError, InvalidArgument, ModelError
 from govmodel.io.convert import from_plain, to_plain
+from govmodel.io.excel import read_excel
 from govmodel.io.output import os_reason, write_output
+from govmodel.io.template import write_workbook
 from govmodel.io.validate import problems_in
 from govmodel.locations import Location, Problem
 from govmodel.model.governance import GovernanceModel
 from govmodel.reading import LIMITS, Limits, no_gc, parse, parse_bytes
 
-__all__ = ["dumps", "load", "loads", "save", "write_atomic"]
+__all__ = ["dumps", "load", "loads", "read_excel", "save", "write_atomic"]
 
 
 def loads(
@@ -73,7 +75,8 @@ def _unreadable(path: str, message: str, hint: str) -> ModelError:
 def load(
     path: str | os.PathLike[str], *, format: str | None = None, limits: Limits = LIMITS
 ) -> GovernanceModel:
-    """Load a model file (``.yaml``, ``.yml`` or ``.json``; others by their content).
+    """Load a model file (``.yaml``, ``.yml`` or ``.json``; others by their content), or a
+    scheme of reservation and delegation workbook (``.xlsx``, see :func:`read_excel`).
 
     At most ``limits.max_bytes`` are read; a directory or a device is refused.
     """
@@ -82,6 +85,8 @@ def load(
         raise _unreadable(
             repr(name), "is not a usable file name (it holds a NUL)", "Check the path."
         )
+    if name.lower().endswith(".xlsx") and os.path.isfile(name):
+        return read_excel(FsPath(name))
     try:
         st = os.stat(name)
         if stat.S_ISDIR(st.st_mode):
@@ -150,11 +155,15 @@ def write_atomic(
 def save(
     model: GovernanceModel, path: str | os.PathLike[str], *, overwrite: bool = False
 ) -> FsPath:
-    """Write ``model`` to ``path`` (JSON if it ends in ``.json``, else YAML), atomically.
+    """Write ``model`` to ``path`` atomically: JSON if it ends in ``.json``, the
+    scheme of delegation workbook if ``.xlsx`` (:func:`read_excel` reads it back),
+    else YAML.
 
     An existing file (the model's own source among them) is never replaced unless
     ``overwrite=True``; a directory or device never is. Raises
     :class:`~govmodel.errors.OverwriteRefused` or :class:`~govmodel.errors.OutputError`.
     """
+    if os.fspath(path).lower().endswith(".xlsx"):
+        return write_output(path, write_workbook(model), overwrite=overwrite)
     fmt = "json" if os.fspath(path).lower().endswith(".json") else "yaml"
     return write_output(path, dumps(model, format=fmt), overwrite=overwrite)

@@ -17,7 +17,7 @@ import attrs
 
 from govmodel.model.governance import COLLECTIONS
 from govmodel.model.kinds import Kind
-from govmodel.model.records import Expectation
+from govmodel.model.records import Expectation, StatedFact
 
 __all__ = [
     "ID_PATTERN",
@@ -190,6 +190,13 @@ TOP_LEVEL += (
         False,
         "Findings of `govmodel check` the authors expect, each with `code`, `reason` and "
         "optional `subjects`; reported but not failing.",
+    ),
+    (
+        "facts",
+        {"type": "array", "items": _record_schema(StatedFact)},
+        False,
+        "Facts the rulebook's conditions read (governors' approval given, a body prescribed), "
+        "each with `fact`, `value` and optional `organisation` and `source`.",
     ),
 )
 

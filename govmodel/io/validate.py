@@ -402,6 +402,68 @@ def _record_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
                     "record",
                     "Subjects are ids of records in the model.",
                 )
+    facts = data.get("facts")
+    if isinstance(facts, list):
+        from govmodel.law.rules import rulebook
+
+        known_facts = set(rulebook().facts)
+        for i, entry in enumerate(facts):
+            if not isinstance(entry, dict):
+                continue
+            org = entry.get("organisation")
+            if isinstance(org, str):
+                check_ids(
+                    ("facts", i, "organisation"),
+                    org,
+                    known["organisations"],
+                    "organisation",
+                    "Name an organisation id from `organisations:`, or omit it for the "
+                    "whole arrangement.",
+                )
+            fact = entry.get("fact")
+            if isinstance(fact, str) and fact not in known_facts:
+                guess = closest(fact, known_facts)
+                hint = f"Did you mean {' or '.join(repr(g) for g in guess)}? " if guess else ""
+                problems.append(
+                    Problem(
+                        ("facts", i, "fact"),
+                        f"{fact!r} is not a fact the rulebook asks about",
+                        f"{hint}`govmodel rules --facts` lists them.",
+                        where(("facts", i, "fact")),
+                    )
+                )
+    groups = {
+        r.get("id"): r
+        for _, r in _records(data, "bodies")
+        if r.get("kind") == "committees_in_common"
+    }
+    for path, record in _records(data, "bodies"):
+        target = record.get("in_common")
+        if not isinstance(target, str) or target not in ids["bodies"]:
+            continue  # unknown ids are reported with the other references
+        group = groups.get(target)
+        orgs = record.get("organisations")
+        if group is None:
+            problems.append(
+                Problem(
+                    (*path, "in_common"),
+                    f"{target!r} is not a committees-in-common group",
+                    "Name a body of kind `committees_in_common`, or drop `in_common`.",
+                    where((*path, "in_common")),
+                )
+            )
+        elif not (
+            isinstance(orgs, list) and len(orgs) == 1 and orgs[0] in group.get("organisations", [])
+        ):
+            problems.append(
+                Problem(
+                    (*path, "organisations"),
+                    f"a committee meeting in {target!r} must belong to one of its organisations",
+                    "Each committee in common is one organisation's own committee: list that "
+                    "organisation alone, and list it on the group too.",
+                    where((*path, "organisations")),
+                )
+            )
     for collection, cls in COLLECTIONS.items():
         for path, record in _records(data, collection):
             check_refs(record, path, cls)

@@ -7,7 +7,7 @@ Nothing here reads a model: the questions asked of a model are in :mod:`govmodel
 from govmodel.law.base import Basis, Citation, Confidence, Effect, Period, Route, Rule
 from govmodel.law.forms import FORMS, FormInfo
 from govmodel.law.parties import PARTY_TYPES, PartyInfo
-from govmodel.law.rules import RULEBOOK
+from govmodel.law.rules import rulebook
 from govmodel.law.timeline import Timeline, timeline
 from govmodel.law.verdicts import Explanation, FormsResult, FormVerdict, Reason, forms
 
@@ -30,5 +30,12 @@ __all__ = [
     "Rule",
     "Timeline",
     "forms",
+    "rulebook",
     "timeline",
 ]
+
+
+def __getattr__(name: str) -> object:
+    if name == "RULEBOOK":  # every rule, read lazily on first use
+        return rulebook().rules
+    raise AttributeError(name)

@@ -13,9 +13,8 @@ from datetime import date
 import attrs
 
 from govmodel.law.base import Basis, Citation, Confidence, Period, d
-from govmodel.law.parties import PARTY_TYPES
 from govmodel.law.rules import get
-from govmodel.law.sources import caice, commentary, hca2022, hsca2012, lga1972, nhsa
+from govmodel.law.sources import cite
 from govmodel.model.kinds import BodyKind
 from govmodel.model.kinds import PartyType as T
 
@@ -69,259 +68,278 @@ TERMINAL = frozenset(
 
 _MONITOR_END = d("2022-06-30")
 _NHSE_REGULATES = d("2022-07-01")
-_S1_3 = nhsa("s.1(3)", "section/1")
-_SCH7_10A = nhsa("Sch 7 para 10A", "schedule/7/paragraph/10A")
+_ACT_2006 = d("2007-03-01")
+_BEFORE_2006 = d("2007-02-28")
 
-_SHA_TO_SOS = Step(
-    "secretary_of_state",
+
+def _steps(
+    target: str,
+    relation: str,
+    text: str,
+    *cited: tuple[Citation, Period],
+    basis: Basis = Basis.CONFIRMED,
+    confidence: Confidence = Confidence.HIGH,
+) -> tuple[Step, ...]:
+    """One step per period, each citing the text in force in that period."""
+    return tuple(Step(target, relation, text, c, p, basis, confidence) for c, p in cited)
+
+
+def _dated(
+    key: str, provision: str, path: str, start: str | None, end: str | None
+) -> tuple[Citation, Period]:
+    period = Period(d(start) if start else None, d(end) if end else None)
+    return cite(key, provision, path, start=period.start, end=period.end), period
+
+
+_SOS_TO_PARLIAMENT = _steps(
+    "parliament",
     "accountable_to",
-    "Strategic health authorities answered to the Secretary of State.",
-    hsca2012("s.33", "section/33"),
-    Period(),
-    Basis.UNCHECKED,
-    Confidence.MEDIUM,
+    "The Secretary of State keeps ministerial responsibility to Parliament for the health "
+    "service in England.",
+    _dated("nhs-act-1977", "s.1", "section/1", None, "2007-02-28"),
+    _dated("nhs-act-2006", "s.1", "section/1", "2007-03-01", "2013-03-31"),
+    # s.1(3) in the words "retains ministerial responsibility to Parliament", as
+    # substituted by the Health and Social Care Act 2012 s.1 from April 2013
+    _dated("nhs-act-2006", "s.1(3)", "section/1", "2013-04-01", None),
 )
-_NHSE_TO_SOS = Step(
+_NHSE_TO_SOS = _steps(
     "secretary_of_state",
     "accountable_to",
     "NHS England is accountable to the Secretary of State, who sets its mandate.",
-    nhsa("s.13A", "section/13A"),
-    Period(),
-    Basis.UNCHECKED,
-    Confidence.MEDIUM,
+    _dated("nhs-act-2006", "s.13A", "section/13A", "2012-10-01", None),
+    basis=Basis.UNCHECKED,
+    confidence=Confidence.MEDIUM,
+)
+_SHA_TO_SOS = _steps(
+    "secretary_of_state",
+    "accountable_to",
+    "Strategic health authorities were established by, and answered to, the Secretary of State.",
+    _dated("nhsrhcpa-2002", "s.1 (NHS Act 1977 s.8)", "section/1", "2002-10-01", "2007-02-28"),
+    _dated("nhs-act-2006", "s.13", "section/13", "2007-03-01", "2013-03-31"),
+    basis=Basis.UNCHECKED,
+    confidence=Confidence.MEDIUM,
+)
+_SPHA_TO_SOS = _steps(
+    "secretary_of_state",
+    "accountable_to",
+    "A special health authority is established by the Secretary of State's order and answers "
+    "to the Secretary of State.",
+    _dated("nhs-act-1977", "s.11", "section/11", None, "2007-02-28"),
+    _dated("nhs-act-2006", "s.28", "section/28", "2007-03-01", None),
+    basis=Basis.UNCHECKED,
+    confidence=Confidence.MEDIUM,
 )
 
 _BY_TYPE: dict[T, tuple[Step, ...]] = {
     T.NHS_FOUNDATION_TRUST: (
-        Step(
+        *_steps(
             "governors",
             "held_to_account_by",
-            "The council of governors holds the "
-            "non-executive directors to account for the board's performance.",
-            _SCH7_10A,
-            Period(d("2012-10-01")),
+            "The council of governors holds the non-executive directors to account for the "
+            "board's performance.",
+            _dated(
+                "nhs-act-2006", "Sch 7 para 10A", "schedule/7/paragraph/10A", "2012-10-01", None
+            ),
         ),
-        Step(
+        *_steps(
             "monitor",
             "regulated_by",
-            "Monitor licensed and regulated foundation trusts.",
-            hsca2012("s.61 (Monitor)", "section/61"),
-            Period(d("2004-04-01"), _MONITOR_END),
-            Basis.UNCHECKED,
-            Confidence.MEDIUM,
+            "The Independent Regulator of NHS Foundation Trusts (Monitor) authorised and "
+            "regulated foundation trusts.",
+            _dated("hscchsa-2003", "s.2", "section/2", "2004-04-01", "2007-02-28"),
+            _dated("nhs-act-2006", "s.31", "section/31", "2007-03-01", "2012-06-30"),
+            _dated("hsca-2012", "s.61", "section/61", "2012-07-01", "2022-06-30"),
         ),
-        Step(
+        *_steps(
             "nhs_england",
             "regulated_by",
             "NHS England regulates foundation trusts since Monitor's abolition.",
-            hca2022("s.33", "section/33"),
-            Period(_NHSE_REGULATES),
+            _dated("hca-2022", "s.33 and Sch 5", "section/33", "2022-07-01", None),
         ),
     ),
     T.NHS_TRUST: (
-        Step(
+        *_steps(
             "secretary_of_state",
             "established_by",
-            "NHS trusts are established by the "
-            "Secretary of State's orders and answer to national NHS bodies.",
-            nhsa("s.25", "section/25"),
-            Period(None, d("2012-05-31")),
-            Basis.UNCHECKED,
-            Confidence.MEDIUM,
+            "NHS trusts are established by the Secretary of State's orders and answer to "
+            "national NHS bodies.",
+            _dated("nhscca-1990", "s.5", "section/5", "1991-04-01", "2007-02-28"),
+            _dated("nhs-act-2006", "s.25", "section/25", "2007-03-01", "2012-05-31"),
         ),
-        Step(
+        *_steps(
             "nhs_tda",
             "overseen_by",
-            "The NHS Trust Development Authority oversaw NHS trusts.",
-            hca2022("s.36 (abolition of the NHS TDA)", "section/36"),
-            Period(d("2012-06-01"), _MONITOR_END),
-            Basis.UNCHECKED,
-            Confidence.MEDIUM,
+            "The NHS Trust Development Authority, a special health authority, oversaw NHS trusts "
+            "(appointing their board members from October 2012).",
+            _dated("si-2012-901", "art 1", "made", "2012-06-01", "2022-06-30"),
         ),
-        Step(
+        *_steps(
             "nhs_england",
             "overseen_by",
             "NHS England oversees and may direct NHS trusts.",
-            nhsa("ss.27B-27D", "section/27B"),
-            Period(_NHSE_REGULATES),
+            _dated("nhs-act-2006", "ss.27A-27D", "section/27A", "2022-07-01", None),
         ),
     ),
-    T.INTEGRATED_CARE_BOARD: (
-        Step(
-            "nhs_england",
-            "assessed_and_directed_by",
-            "NHS England assesses each ICB's performance and may direct it.",
-            nhsa("ss.14Z59-14Z61", "section/14Z59"),
-            PARTY_TYPES[T.INTEGRATED_CARE_BOARD].existed,
-        ),
+    T.INTEGRATED_CARE_BOARD: _steps(
+        "nhs_england",
+        "assessed_and_directed_by",
+        "NHS England assesses each ICB's performance and may direct it.",
+        _dated("nhs-act-2006", "ss.14Z59-14Z61", "section/14Z59", "2022-07-01", None),
     ),
-    T.CLINICAL_COMMISSIONING_GROUP: (
-        Step(
-            "nhs_england",
-            "assessed_and_directed_by",
-            "NHS England assessed CCGs and could direct them.",
-            nhsa("s.14Z16", "section/14Z16"),
-            PARTY_TYPES[T.CLINICAL_COMMISSIONING_GROUP].existed,
-            Basis.UNCHECKED,
-            Confidence.MEDIUM,
-        ),
+    T.CLINICAL_COMMISSIONING_GROUP: _steps(
+        "nhs_england",
+        "assessed_and_directed_by",
+        "NHS England assessed CCGs and could direct them.",
+        _dated("nhs-act-2006", "ss.14Z16, 14Z21", "section/14Z16", "2013-04-01", "2022-06-30"),
+        basis=Basis.UNCHECKED,
+        confidence=Confidence.MEDIUM,
     ),
     T.PRIMARY_CARE_TRUST: (
-        Step(
+        *_steps(
+            "secretary_of_state",
+            "established_by",
+            "Primary care trusts were established by the Secretary of State's orders.",
+            _dated("nhs-act-1977", "s.16A", "section/16A", "2000-04-01", "2007-02-28"),
+            _dated("nhs-act-2006", "s.18", "section/18", "2007-03-01", "2013-03-31"),
+        ),
+        *_steps(
             "strategic_health_authority",
             "overseen_by",
-            "Strategic health authorities oversaw the PCTs in their regions.",
-            Citation(
-                "NHS Reform and Health Care Professions Act 2002",
-                "s.1",
-                "https://www.legislation.gov.uk/ukpga/2002/17/section/1",
-            ),
-            Period(d("2002-07-01"), d("2013-03-31")),
-            Basis.UNCHECKED,
-            Confidence.MEDIUM,
+            "Strategic health authorities oversaw the PCTs in their regions, and directed how "
+            "their functions were exercised.",
+            _dated("si-2002-2375", "reg 10(1)", "regulation/10/made", "2002-10-01", "2013-03-31"),
+            basis=Basis.CONFIRMED,
+            confidence=Confidence.MEDIUM,
         ),
     ),
-    T.STRATEGIC_HEALTH_AUTHORITY: (_SHA_TO_SOS,),
-    T.NHS_ENGLAND: (_NHSE_TO_SOS,),
-    T.LOCAL_AUTHORITY: (
-        Step(
-            "electorate",
-            "elected_by",
-            "Councillors are elected by, and answer to, the electorate.",
-            lga1972("s.2", "section/2"),
-            Period(),
-            Basis.UNCHECKED,
-            Confidence.HIGH,
-        ),
+    T.HEALTH_AUTHORITY: _steps(
+        "secretary_of_state",
+        "established_by",
+        "Health authorities were established by, and answered to, the Secretary of State.",
+        _dated("ha-act-1995", "s.1 (NHS Act 1977 s.8)", "section/1", "1996-04-01", "2002-09-30"),
     ),
-    T.COMBINED_AUTHORITY: (
-        Step(
-            "electorate",
-            "accountable_to",
-            "A combined authority answers to its "
-            "constituent councils and, through them, their electorates.",
-            commentary(
-                "Local Democracy, Economic Development and Construction Act 2009 s.103",
-                "https://www.legislation.gov.uk/ukpga/2009/20/section/103",
-            ),
-            Period(),
-            Basis.UNCHECKED,
-            Confidence.MEDIUM,
-        ),
+    T.STRATEGIC_HEALTH_AUTHORITY: _SHA_TO_SOS,
+    T.SPECIAL_HEALTH_AUTHORITY: _SPHA_TO_SOS,
+    T.NHS_ENGLAND: _NHSE_TO_SOS,
+    T.LOCAL_AUTHORITY: _steps(
+        "electorate",
+        "elected_by",
+        "Councillors are elected by, and answer to, the electorate.",
+        _dated("lga-1972", "Part I", "part/I", None, None),
+        basis=Basis.UNCHECKED,
+    ),
+    T.DISTRICT_COUNCIL: _steps(
+        "electorate",
+        "elected_by",
+        "Councillors are elected by, and answer to, the electorate.",
+        _dated("lga-1972", "Part II", "part/II", None, None),
+        basis=Basis.UNCHECKED,
+    ),
+    T.PARISH_COUNCIL: _steps(
+        "electorate",
+        "elected_by",
+        "Parish councillors are elected by, and answer to, the local government electors.",
+        _dated("lga-1972", "Part IV", "part/IV", None, None),
+        basis=Basis.UNCHECKED,
+    ),
+    T.COMBINED_AUTHORITY: _steps(
+        "electorate",
+        "accountable_to",
+        "A combined authority answers to its constituent councils and, through them, their "
+        "electorates.",
+        _dated("ldedca-2009", "s.103", "section/103", None, None),
+        basis=Basis.UNCHECKED,
+        confidence=Confidence.MEDIUM,
+    ),
+    T.COMBINED_COUNTY_AUTHORITY: _steps(
+        "electorate",
+        "accountable_to",
+        "A combined county authority answers to its constituent councils and, through them, "
+        "their electorates.",
+        _dated("lura-2023", "Part 2", "part/2", None, None),
+        basis=Basis.UNCHECKED,
+        confidence=Confidence.MEDIUM,
     ),
     T.COMMUNITY_INTEREST_COMPANY: (
-        Step(
+        *_steps(
             "members",
             "owned_by",
             "A CIC's directors answer to its members.",
-            commentary("Companies Act 2006", "https://www.legislation.gov.uk/ukpga/2006/46"),
-            Period(),
-            Basis.UNCHECKED,
-            Confidence.HIGH,
+            _dated("companies-act-1985", "(company law)", "", "2005-07-01", "2009-09-30"),
+            _dated("companies-act-2006", "Part 10", "part/10", "2009-10-01", None),
+            basis=Basis.UNCHECKED,
         ),
-        Step(
+        *_steps(
             "cic_regulator",
             "regulated_by",
-            "The Regulator of Community Interest Companies "
-            "oversees the community interest test and the asset lock.",
-            caice("Part 2", "part/2"),
-            Period(d("2005-07-01")),
+            "The Regulator of Community Interest Companies oversees the community interest test "
+            "and the asset lock.",
+            _dated("caice-2004", "Part 2", "part/2", "2005-07-01", None),
         ),
     ),
-    T.COMPANY: (
-        Step(
-            "shareholders",
-            "owned_by",
-            "A company's directors answer to its shareholders or members.",
-            commentary("Companies Act 2006", "https://www.legislation.gov.uk/ukpga/2006/46"),
-            Period(),
-            Basis.UNCHECKED,
-            Confidence.HIGH,
-        ),
+    T.COMPANY: _steps(
+        "shareholders",
+        "owned_by",
+        "A company's directors answer to its shareholders or members.",
+        _dated("companies-act-1985", "(company law)", "", None, "2009-09-30"),
+        _dated("companies-act-2006", "Part 10", "part/10", "2009-10-01", None),
+        basis=Basis.UNCHECKED,
     ),
-    T.LIMITED_LIABILITY_PARTNERSHIP: (
-        Step(
-            "shareholders",
-            "owned_by",
-            "An LLP answers to its members.",
-            commentary(
-                "Limited Liability Partnerships Act 2000",
-                "https://www.legislation.gov.uk/ukpga/2000/12",
-            ),
-            Period(),
-            Basis.UNCHECKED,
-            Confidence.HIGH,
-        ),
+    T.LIMITED_LIABILITY_PARTNERSHIP: _steps(
+        "shareholders",
+        "owned_by",
+        "An LLP answers to its members.",
+        _dated("llp-act-2000", "s.1", "section/1", "2001-04-06", None),
+        basis=Basis.UNCHECKED,
     ),
-    T.CHARITY: (
-        Step(
-            "charity_commission",
-            "regulated_by",
-            "A charity's trustees answer to the Charity Commission.",
-            commentary("Charities Act 2011", "https://www.legislation.gov.uk/ukpga/2011/25"),
-            Period(),
-            Basis.UNCHECKED,
-            Confidence.HIGH,
-        ),
+    T.CHARITY: _steps(
+        "charity_commission",
+        "regulated_by",
+        "A charity's trustees answer to the Charity Commission.",
+        _dated("charities-act-1993", "s.1", "section/1", None, "2012-03-13"),
+        _dated("charities-act-2011", "s.13", "section/13", "2012-03-14", None),
+        basis=Basis.UNCHECKED,
     ),
-    T.GP_PRACTICE: (
-        Step(
-            "shareholders",
-            "owned_by",
-            "A practice answers to its partners or owners.",
-            nhsa("Part 4", "part/4"),
-            Period(),
-            Basis.UNCHECKED,
-            Confidence.MEDIUM,
-        ),
+    T.GP_PRACTICE: _steps(
+        "shareholders",
+        "owned_by",
+        "A practice answers to its partners or owners.",
+        _dated("nhs-act-1977", "Part II", "part/II", None, "2007-02-28"),
+        _dated("nhs-act-2006", "Part 4", "part/4", "2007-03-01", None),
+        basis=Basis.UNCHECKED,
+        confidence=Confidence.MEDIUM,
     ),
 }
 
 _ABOVE_ENDS: dict[str, tuple[Step, ...]] = {
-    "governors": (
-        Step(
-            "members",
-            "elected_by",
-            "Governors are elected by the trust's members and represent them and the public.",
-            _SCH7_10A,
-            Period(d("2004-04-01")),
-        ),
+    "governors": _steps(
+        "members",
+        "elected_by",
+        "Governors are elected by the trust's members and represent them and the public.",
+        _dated("hscchsa-2003", "Sch 1", "schedule/1", "2004-04-01", "2007-02-28"),
+        _dated("nhs-act-2006", "Sch 7", "schedule/7", "2007-03-01", None),
     ),
-    "nhs_england": (_NHSE_TO_SOS,),
-    "monitor": (
-        Step(
-            "secretary_of_state",
-            "accountable_to",
-            "Monitor answered to the Secretary of State and Parliament.",
-            hsca2012("s.61", "section/61"),
-            Period(),
-            Basis.UNCHECKED,
-            Confidence.MEDIUM,
-        ),
+    "nhs_england": _NHSE_TO_SOS,
+    "monitor": _steps(
+        "secretary_of_state",
+        "accountable_to",
+        "Monitor answered to the Secretary of State and Parliament.",
+        _dated("hscchsa-2003", "s.2", "section/2", "2004-04-01", "2007-02-28"),
+        _dated("nhs-act-2006", "s.31", "section/31", "2007-03-01", "2012-06-30"),
+        _dated("hsca-2012", "s.61", "section/61", "2012-07-01", "2022-06-30"),
+        basis=Basis.UNCHECKED,
+        confidence=Confidence.MEDIUM,
     ),
-    "nhs_tda": (
-        Step(
-            "secretary_of_state",
-            "accountable_to",
-            "The NHS TDA was a special health authority answering to the Secretary of State.",
-            nhsa("s.28", "section/28"),
-            Period(),
-            Basis.UNCHECKED,
-            Confidence.MEDIUM,
-        ),
+    "nhs_tda": _steps(
+        "secretary_of_state",
+        "accountable_to",
+        "The NHS TDA was a special health authority answering to the Secretary of State.",
+        _dated("nhs-act-2006", "s.28", "section/28", "2012-06-01", "2022-06-30"),
+        basis=Basis.UNCHECKED,
+        confidence=Confidence.MEDIUM,
     ),
-    "strategic_health_authority": (_SHA_TO_SOS,),
-    "secretary_of_state": (
-        Step(
-            "parliament",
-            "accountable_to",
-            "The Secretary of State "
-            "keeps ministerial responsibility to Parliament for the "
-            "health service in England.",
-            _S1_3,
-            Period(),
-        ),
-    ),
+    "strategic_health_authority": _SHA_TO_SOS,
+    "secretary_of_state": _SOS_TO_PARLIAMENT,
 }
 
 

@@ -16,17 +16,20 @@ from datetime import date
 
 import attrs
 
-from govmodel.model.kinds import FormId, Kind, PartyType
+from govmodel.model.kinds import FormId, Kind, PartyType, Verdict
 
 __all__ = [
     "ALL_FORMS",
     "Basis",
+    "Case",
     "Citation",
     "Confidence",
     "Effect",
     "Period",
     "Route",
     "Rule",
+    "SourceKind",
+    "Words",
     "d",
 ]
 
@@ -70,20 +73,6 @@ class Effect(Kind):
 
 
 @attrs.frozen
-class Citation:
-    """A legal source: the instrument, the provision and where to read it."""
-
-    instrument: str
-    provision: str
-    url: str
-
-    @property
-    def text(self) -> str:
-        """``"NHS Act 2006 s.65Z5"``-style citation text."""
-        return f"{self.instrument} {self.provision}".strip()
-
-
-@attrs.frozen
 class Period:
     """An inclusive legal period; ``None`` bounds are open."""
 
@@ -98,6 +87,47 @@ class Period:
         start = self.start.isoformat() if self.start else "always"
         end = self.end.isoformat() if self.end else "now"
         return f"{start} to {end}" if self.start else f"until {end}" if self.end else "always"
+
+
+class SourceKind(Kind):
+    """What a citation is: law, official guidance, commentary, a general principle, or history."""
+
+    LEGISLATION = "legislation"
+    GUIDANCE = "guidance"
+    COMMENTARY = "commentary"
+    PRINCIPLE = "principle"
+    HISTORY = "history"
+    """An enactment cited for what it later created or earlier abolished, not as law in
+    force on the date (why no CCG could exist in 2010: the 2012 Act created them)."""
+
+
+@attrs.frozen
+class Citation:
+    """A source: the instrument, the provision, where to read it and when it was in force.
+
+    ``in_force`` is the period the cited text was law (for legislation) or current (for
+    guidance); commentary and general principles carry no period of their own.
+    """
+
+    instrument: str
+    provision: str
+    url: str
+    kind: SourceKind = attrs.field(default=SourceKind.LEGISLATION, kw_only=True)
+    in_force: Period = attrs.field(factory=lambda: Period(), kw_only=True)
+
+    @property
+    def text(self) -> str:
+        """``"NHS Act 2006 s.65Z5"``-style citation text."""
+        return f"{self.instrument} {self.provision}".strip()
+
+    @property
+    def is_law(self) -> bool:
+        """Whether the citation is to legislation or official guidance (dated sources)."""
+        return self.kind in (SourceKind.LEGISLATION, SourceKind.GUIDANCE)
+
+    def in_force_on(self, on: date) -> bool:
+        """Whether the cited text was in force on ``on`` (commentary and principles always)."""
+        return not self.is_law or self.in_force.contains(on)
 
 
 def _types(values: Iterable[PartyType | str]) -> frozenset[PartyType]:
@@ -143,8 +173,103 @@ def _forms(values: Iterable[FormId | str]) -> frozenset[FormId]:
 
 
 @attrs.frozen
+class Words:
+    """A short quotation of the text a rule rests on, and where it was read."""
+
+    quote: str
+    url: str
+
+
+@attrs.frozen(kw_only=True)
+class Case:
+    """A worked example a rule carries; the test suite runs every one.
+
+    Three kinds:
+
+    ``forms``
+        the verdict for ``parties`` (types, or ``TYPE=NAME``) on ``on`` for
+        ``form``, with the ``eligible`` parties and any stated ``facts``; unless
+        ``cites`` is false, the rule must be among the verdict's reasons;
+    ``reserved``
+        ``matter`` is reserved to a body of kind ``reserved_to`` for a ``party``
+        of that type on ``on``;
+    ``existence``
+        whether a party of type ``party`` could exist on ``on`` (``exists``);
+    ``example``
+        on a bundled ``example`` model on ``on``, a ``finding`` code, the
+        ``trace`` of a subject, or the classification of a body (``classify`` and
+        its ``character``) cites the rule.
+
+    ``source`` is the public source of the arrangement the case rests on.
+    """
+
+    kind: str
+    on: date
+    parties: tuple[str, ...] = ()
+    exists: bool | None = None
+    form: FormId | None = None
+    verdict: Verdict | None = None
+    eligible: tuple[str, ...] | None = None
+    facts: tuple[tuple[str, str | None, bool], ...] = ()
+    cites: bool = True
+    party: str | None = None
+    matter: str | None = None
+    reserved_to: str | None = None
+    example: str | None = None
+    finding: str | None = None
+    trace: str | None = None
+    classify: str | None = None
+    character: str | None = None
+    source: str | None = None
+    note: str | None = None
+
+    def describe(self) -> str:
+        """The case in one line, as a reviewer reads it."""
+        on = self.on.isoformat()
+        if self.kind == "forms":
+            assert self.form is not None and self.verdict is not None
+            facts = "".join(
+                f", {f}{'@' + p if p else ''}={'yes' if v else 'no'}" for f, p, v in self.facts
+            )
+            eligible = f" (eligible: {', '.join(self.eligible)})" if self.eligible else ""
+            return (
+                f"{self.form.value} for {', '.join(self.parties)} on {on}{facts}: "
+                f"{self.verdict.value}{eligible}"
+            )
+        if self.kind == "existence":
+            return f"a {self.party} {'existed' if self.exists else 'did not exist'} on {on}"
+        if self.kind == "reserved":
+            return f"{self.matter} is reserved to the {self.reserved_to} of a {self.party} on {on}"
+        what = self.finding or self.trace or f"{self.classify} is {self.character}"
+        return f"{self.example} on {on}: {what}"
+
+
+@attrs.frozen(kw_only=True)
 class Rule:
-    """One rule of the rulebook (see the module docstring)."""
+    """One rule of the rulebook (see the module docstring and ``docs/rulebook.md``).
+
+    ``excludes``
+        (forbid) party types that may not take part;
+    ``together``
+        (forbid or require) groups of types: the rule applies only when a distinct
+        party of every group is present (``[[ccg], [ccg]]`` means two CCGs);
+    ``unless`` / ``except_under``
+        (forbid-together) party types whose presence, or permit rules under which
+        the parties act, lift the forbid (an exception the statute makes);
+    ``needs``
+        (require) groups of types the participants must include, one of each;
+    ``min_parties``
+        (require) how many participants the forms need by definition;
+    ``fact``
+        (require) the named fact the condition turns on (see :mod:`govmodel.law.facts`);
+        ``per_party`` says whether each party of the rule's types must meet it;
+    ``words``
+        quotations of the statutory or official words, where a source was read;
+    ``amends`` / ``replaces``
+        ids of rules this one amends or replaces (the older one stays, dated);
+    ``cases``
+        worked examples the test suite runs.
+    """
 
     id: str
     title: str
@@ -159,8 +284,19 @@ class Rule:
     route: Route | None = None
     excludes: frozenset[PartyType] = attrs.field(default=frozenset(), converter=_types)
     together: tuple[frozenset[PartyType], ...] = attrs.field(default=(), converter=_type_groups)
+    needs: tuple[frozenset[PartyType], ...] = attrs.field(default=(), converter=_type_groups)
+    unless: frozenset[PartyType] = attrs.field(default=frozenset(), converter=_types)
+    except_under: tuple[str, ...] = ()
+    min_parties: int | None = None
+    fact: str | None = None
+    per_party: bool = True
     dispute: str | None = None
     note: str | None = None
+    words: tuple[Words, ...] = ()
+    amends: tuple[str, ...] = ()
+    replaces: tuple[str, ...] = ()
+    cases: tuple[Case, ...] = ()
+    family: str = ""
     since: str = "0.1.0"
     retired: bool = False
 
@@ -174,6 +310,17 @@ class Rule:
     def citation(self) -> Citation:
         """The principal citation."""
         return self.citations[0]
+
+    def citations_on(self, on: date) -> tuple[Citation, ...]:
+        """The citations in force on ``on``, law first (all of them if none is dated)."""
+        live = [c for c in self.citations if c.in_force_on(on)]
+        law = [c for c in live if c.is_law]
+        return tuple(law + [c for c in live if not c.is_law])
+
+    def citation_on(self, on: date) -> Citation:
+        """The principal citation in force on ``on`` (law before commentary)."""
+        live = self.citations_on(on)
+        return live[0] if live else self.citation
 
     def in_force_on(self, on: date) -> bool:
         """Whether the rule applies on ``on`` (retired rules never do)."""
@@ -189,7 +336,29 @@ class Rule:
 
         A rule with ``together`` groups applies only when every group is present.
         """
-        present = set(types)
+        present = list(types)
+        if self.unless and any(t in self.unless for t in present):
+            return False
         if self.together:
-            return all(present & group for group in self.together)
-        return not self.parties or bool(present & self.parties)
+            return distinct_match(self.together, present)
+        return not self.parties or bool(set(present) & self.parties)
+
+
+def distinct_match(groups: tuple[frozenset[PartyType], ...], types: Iterable[PartyType]) -> bool:
+    """Whether a distinct one of ``types`` can be found for every group.
+
+    >>> ccg = PartyType.CLINICAL_COMMISSIONING_GROUP
+    >>> distinct_match((frozenset({ccg}), frozenset({ccg})), [ccg])
+    False
+    """
+    pool = list(types)
+
+    def place(i: int, used: frozenset[int]) -> bool:
+        if i == len(groups):
+            return True
+        return any(
+            j not in used and t in groups[i] and place(i + 1, used | {j})
+            for j, t in enumerate(pool)
+        )
+
+    return place(0, frozenset())

@@ -104,3 +104,10 @@ JOINT_POWER_LACKING = Reading(
 NOT_EVERY_MEMBER_DELEGATES = Reading(
     LegalCharacter.INDIVIDUAL_DECISION_MAKERS, ("JC-015", "CJV-005")
 )
+
+#: Each organisation's own committee meeting together, each deciding for its own body.
+IN_COMMON = Reading(LegalCharacter.COMMITTEES_IN_COMMON, ("CINC-001", "CINC-002"))
+
+#: Committees in common where a non-statutory organisation's committee decides only
+#: its own business.
+IN_COMMON_MIXED = Reading(LegalCharacter.COMMITTEES_IN_COMMON, ("CINC-001", "CINC-003"))

@@ -8,6 +8,7 @@ import attrs
 
 from govmodel.model.kinds import AgreementKind as A
 from govmodel.model.kinds import FormId as F
+from govmodel.model.kinds import PartyType as T
 
 __all__ = ["AGREEMENT_FORMS", "FORMS", "Combination", "FormInfo", "form_info"]
 
@@ -33,6 +34,10 @@ class FormInfo:
     min_parties: int = 2
     advisory_fallback: bool = False
     """Whether the parties may still meet as an advisory forum when the form is not lawful."""
+    subjects: frozenset[T] = frozenset()
+    """Party types the form is about (empty: any); listings may hide it for mixes without one."""
+    period: str | None = None
+    """When the form was in use, in words, for forms tied to one era."""
 
 
 FORMS: dict[F, FormInfo] = {
@@ -139,6 +144,76 @@ FORMS: dict[F, FormInfo] = {
             "No statutory basis needed.",
             Combination.EACH_OWN,
             min_parties=2,
+        ),
+        FormInfo(
+            F.CARE_TRUST,
+            "Care trust designation",
+            "A primary care trust or NHS trust (from April 2013 a CCG, NHS trust or foundation "
+            "trust) that is party to section 75 delegation arrangements with a council is "
+            "designated a care trust, so that it runs the council's health-related services "
+            "alongside its NHS ones. It is a designation of an existing body, not a new one.",
+            "Health and Social Care Act 2001 s.45, then NHS Act 2006 s.77; designation on a "
+            "joint application, by order under s.18 or s.25.",
+            Combination.ONE_POWER,
+            subjects=frozenset(
+                {
+                    T.PRIMARY_CARE_TRUST,
+                    T.NHS_TRUST,
+                    T.CLINICAL_COMMISSIONING_GROUP,
+                    T.NHS_FOUNDATION_TRUST,
+                }
+            ),
+        ),
+        FormInfo(
+            F.SOCIAL_ENTERPRISE_SPIN_OUT,
+            "Social enterprise spin-out (Right to Request)",
+            "Staff of a primary care trust's provider arm leave the PCT to form a social "
+            "enterprise (a community interest company or a company limited by guarantee), "
+            "which the PCT then contracts to run the services. The new body is outside the NHS.",
+            "Department of Health policy (High Quality Care for All, 2008; Transforming "
+            "Community Services, 2009); the PCT's power to contract for services; staff "
+            "transfer under TUPE.",
+            Combination.EACH_OWN,
+            min_parties=1,
+            subjects=frozenset({T.PRIMARY_CARE_TRUST}),
+            period="2008 to 2013 (Right to Request)",
+        ),
+        FormInfo(
+            F.SERVICE_TRANSFER,
+            "Transfer of services to an existing NHS provider",
+            "A primary care trust's provider arm is integrated into an existing NHS trust or "
+            "foundation trust: the services move by contract, staff transfer and property "
+            "transfer orders. It is not a statutory merger.",
+            "NHS contracts (NHS Act 2006 s.9); Secretary of State property transfer orders "
+            "(s.272 and Sch 4 para 9); Monitor and the Co-operation and Competition Panel for "
+            "foundation trusts.",
+            Combination.EACH_OWN,
+            min_parties=1,
+            subjects=frozenset({T.PRIMARY_CARE_TRUST}),
+            period="2008 to 2013 (Transforming Community Services)",
+        ),
+        FormInfo(
+            F.NEW_NHS_TRUST,
+            "New NHS trust established by order",
+            "The Secretary of State establishes a new NHS trust by order to take over services "
+            "(for example a community trust formed from PCT provider arms). The decision is the "
+            "Secretary of State's, after consultation, not the boards'.",
+            "NHS and Community Care Act 1990 s.5, then NHS Act 2006 s.25 and Sch 4.",
+            Combination.EACH_OWN,
+            min_parties=1,
+            subjects=frozenset({T.PRIMARY_CARE_TRUST, T.NHS_TRUST}),
+        ),
+        FormInfo(
+            F.FOUNDATION_TRUST_STATUS,
+            "Foundation trust status",
+            "An NHS trust applies to become an NHS foundation trust (until April 2013, other "
+            "applicants could also apply to be incorporated as one); the regulator authorises "
+            "it.",
+            "Health and Social Care (Community Health and Standards) Act 2003 Part 1, then NHS "
+            "Act 2006 ss.33 to 35.",
+            Combination.EACH_OWN,
+            min_parties=1,
+            subjects=frozenset({T.NHS_TRUST, T.PRIMARY_CARE_TRUST}),
         ),
     )
 }

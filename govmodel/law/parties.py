@@ -8,7 +8,7 @@ import attrs
 
 from govmodel.errors import PartyNotInExistence
 from govmodel.law.base import Basis, Citation, Confidence, Effect, Period, d
-from govmodel.law.rules import RULEBOOK
+from govmodel.law.rules import rulebook
 from govmodel.law.sources import caice, hsca2012, lga1972, nhsa, si
 from govmodel.model.kinds import PartyType as T
 
@@ -57,21 +57,53 @@ PARTY_TYPES: dict[T, PartyInfo] = {
             nhs_body=True,
         ),
         PartyInfo(
+            T.HEALTH_AUTHORITY,
+            "Health authority",
+            "Area NHS body of 1996 to 2002 (Health Authorities Act 1995), combining the roles of "
+            "district health authorities and family health services authorities; the 28 formed "
+            "in April 2002 were renamed strategic health authorities on 1 October 2002.",
+            Period(d("1996-04-01"), d("2002-09-30")),
+            Citation(
+                "Health Authorities Act 1995",
+                "s.1 (NHS Act 1977 s.8)",
+                "https://www.legislation.gov.uk/ukpga/1995/17/section/1",
+            ),
+            Basis.CONFIRMED,
+            Confidence.HIGH,
+            statutory=True,
+            nhs_body=True,
+            ended_because="health authorities in England were renamed strategic health "
+            "authorities on 1 October 2002 (NHS Reform and Health Care Professions Act 2002 s.1; "
+            "SI 2002/2469)",
+        ),
+        PartyInfo(
             T.STRATEGIC_HEALTH_AUTHORITY,
             "Strategic health authority",
-            "Regional NHS body overseeing primary care trusts.",
-            Period(d("2002-07-01"), d("2013-03-31")),
+            "Regional NHS body overseeing primary care trusts (28 from 2002, 10 from July 2006).",
+            Period(d("2002-10-01"), d("2013-03-31")),
             Citation(
                 "NHS Reform and Health Care Professions Act 2002",
-                "Sch 1",
-                "https://www.legislation.gov.uk/ukpga/2002/17/schedule/1",
+                "s.1",
+                "https://www.legislation.gov.uk/ukpga/2002/17/section/1",
             ),
-            Basis.UNCHECKED,
-            Confidence.MEDIUM,
+            Basis.CONFIRMED,
+            Confidence.HIGH,
             statutory=True,
             nhs_body=True,
             ended_because="strategic health authorities were abolished on 31 March 2013 "
             "(Health and Social Care Act 2012 s.33)",
+        ),
+        PartyInfo(
+            T.SPECIAL_HEALTH_AUTHORITY,
+            "Special health authority",
+            "National NHS body established by order for particular functions (for example the "
+            "NHS Trust Development Authority, 2012 to 2022).",
+            Period(),
+            nhsa("s.28", "section/28"),
+            Basis.UNCHECKED,
+            Confidence.MEDIUM,
+            statutory=True,
+            nhs_body=True,
         ),
         PartyInfo(
             T.PRIMARY_CARE_TRUST,
@@ -116,8 +148,8 @@ PARTY_TYPES: dict[T, PartyInfo] = {
             "NHS provider body established by order; still exists alongside foundation trusts.",
             Period(d("1991-04-01")),
             nhsa("s.25 and Sch 4", "section/25"),
-            Basis.UNCHECKED,
-            Confidence.MEDIUM,
+            Basis.CONFIRMED,
+            Confidence.HIGH,
             statutory=True,
             nhs_body=True,
         ),
@@ -136,9 +168,38 @@ PARTY_TYPES: dict[T, PartyInfo] = {
         PartyInfo(
             T.LOCAL_AUTHORITY,
             "Local authority",
-            "County, district, unitary or London borough council.",
+            "County council, unitary council (a district council with no county council above "
+            "it, including metropolitan districts), London borough council, the Council of the "
+            "Isles of Scilly or the Common Council of the City of London: a 'local authority' "
+            "for the NHS Act 2006 (s.2B).",
             Period(),
-            lga1972("s.101", "section/101"),
+            nhsa("s.2B", "section/2B"),
+            Basis.CONFIRMED,
+            Confidence.HIGH,
+            statutory=True,
+            nhs_body=False,
+        ),
+        PartyInfo(
+            T.DISTRICT_COUNCIL,
+            "District council (two-tier area)",
+            "A shire district council in an area that also has a county council. It is a "
+            "principal council and a section 75 partner, but not a local authority for NHS Act "
+            "2006 s.2B, so not a s.65Z5 counterparty.",
+            Period(d("1974-04-01")),
+            lga1972("s.270", "section/270"),
+            Basis.CONFIRMED,
+            Confidence.HIGH,
+            statutory=True,
+            nhs_body=False,
+        ),
+        PartyInfo(
+            T.PARISH_COUNCIL,
+            "Parish or town council",
+            "A local council below district level. It is a local authority for the Local "
+            "Government Act 1972 (ss.101, 102, 113) but not a principal council, not a section 75 "
+            "partner and not a s.65Z5 counterparty.",
+            Period(),
+            lga1972("s.270", "section/270"),
             Basis.CONFIRMED,
             Confidence.HIGH,
             statutory=True,
@@ -155,8 +216,24 @@ PARTY_TYPES: dict[T, PartyInfo] = {
                 "s.103",
                 "https://www.legislation.gov.uk/ukpga/2009/20/section/103",
             ),
-            Basis.UNCHECKED,
-            Confidence.MEDIUM,
+            Basis.CONFIRMED,
+            Confidence.HIGH,
+            statutory=True,
+            nhs_body=False,
+        ),
+        PartyInfo(
+            T.COMBINED_COUNTY_AUTHORITY,
+            "Combined county authority",
+            "Body of upper-tier councils under the Levelling-up and Regeneration Act 2023; the "
+            "first, the East Midlands CCA, was established on 28 February 2024.",
+            Period(d("2024-02-28")),
+            Citation(
+                "Levelling-up and Regeneration Act 2023",
+                "Part 2",
+                "https://www.legislation.gov.uk/ukpga/2023/55/part/2",
+            ),
+            Basis.CONFIRMED,
+            Confidence.HIGH,
             statutory=True,
             nhs_body=False,
         ),
@@ -255,7 +332,7 @@ def existence_rule(party_type: T, on: date) -> str | None:
     >>> existence_rule(T.CLINICAL_COMMISSIONING_GROUP, date(2023, 1, 1))
     'PTY-002'
     """
-    for rule in RULEBOOK:
+    for rule in rulebook():
         if (
             rule.id.startswith("PTY-")
             and party_type in rule.parties

@@ -6,11 +6,15 @@ england.nhs.uk) or, for commentary, the page the fact was read on.
 
 from __future__ import annotations
 
-from govmodel.law.base import Citation
+from datetime import date
+
+from govmodel.law.base import Citation, Period, SourceKind
+from govmodel.law.rulebook import instruments
 
 __all__ = [
     "caice",
     "cic_regs",
+    "cite",
     "commentary",
     "guidance",
     "hca2022",
@@ -21,6 +25,27 @@ __all__ = [
 ]
 
 _LEG = "https://www.legislation.gov.uk"
+
+
+def cite(
+    key: str,
+    provision: str,
+    path: str = "",
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    kind: SourceKind | None = None,
+) -> Citation:
+    """A citation of instrument ``key`` (from ``instruments.yaml``), in force from
+    ``start`` to ``end`` within the instrument's own period.
+
+    >>> cite("nhs-act-2006", "s.75", "section/75").in_force.start.isoformat()
+    '2007-03-01'
+    """
+    inst = instruments()[key]
+    period = Period(start or inst.in_force.start, end or inst.in_force.end)
+    url = inst.url + (f"/{path.strip('/')}" if path else "")
+    return Citation(inst.title, provision, url, kind=kind or inst.kind, in_force=period)
 
 
 def nhsa(provision: str, path: str) -> Citation:

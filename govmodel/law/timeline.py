@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from govmodel.display import Displayed
 from govmodel.errors import InvalidArgument, PartyNotInExistence
 from govmodel.law.parties import PARTY_TYPES
-from govmodel.law.rules import RULEBOOK
+from govmodel.law.rules import rulebook
 from govmodel.law.verdicts import VERDICT_COLOURS, FormsResult, PartyLike, forms, parties_from
 from govmodel.model.dates import as_date
 from govmodel.model.kinds import FormId
@@ -22,8 +23,8 @@ if TYPE_CHECKING:
 __all__ = ["Timeline", "timeline"]
 
 
-@attrs.frozen
-class Timeline:
+@attrs.frozen(repr=False)
+class Timeline(Displayed):
     """The dates on which any verdict changed, with the verdicts from each date."""
 
     start: date
@@ -73,7 +74,7 @@ class Timeline:
 
 def _boundaries(start: date, end: date) -> list[date]:
     dates = {start}
-    for rule in RULEBOOK:
+    for rule in rulebook():
         if rule.in_force.start:
             dates.add(rule.in_force.start)
         if rule.in_force.end:

@@ -16,9 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from govmodel.display import Displayed
 from govmodel.errors import PartyNotInExistence
 from govmodel.law.base import Basis, Confidence, Effect, Rule
 from govmodel.law.evaluate import Consideration, Outcome, Party, evaluate_form, min_confidence
+from govmodel.law.facts import Facts
 from govmodel.law.forms import form_info
 from govmodel.law.parties import check_exists
 from govmodel.model.dates import as_date
@@ -35,6 +37,7 @@ VERDICT_COLOURS = {
     Verdict.PARTIAL: "#fff3cd",
     Verdict.ADVISORY_ONLY: "#d1ecf1",
     Verdict.NOT_LAWFUL: "#f8d7da",
+    Verdict.UNKNOWN: "#e2e3e5",
 }
 
 
@@ -51,13 +54,14 @@ class Reason:
     effect: Effect
 
     @classmethod
-    def from_rule(cls, rule: Rule) -> Reason:
-        """The reason a rule gives."""
+    def from_rule(cls, rule: Rule, on: date | None = None) -> Reason:
+        """The reason a rule gives, citing the text in force on ``on``."""
+        cited = rule.citation_on(on) if on is not None else rule.citation
         return cls(
             rule.id,
             rule.statement,
-            rule.citation.text,
-            rule.citation.url,
+            cited.text,
+            cited.url,
             rule.confidence,
             rule.basis,
             rule.effect,
@@ -76,8 +80,8 @@ class Reason:
         }
 
 
-@attrs.frozen
-class Explanation:
+@attrs.frozen(repr=False)
+class Explanation(Displayed):
     """Every rule considered for one form, held or not, with why (``explain``)."""
 
     form: FormId
@@ -111,7 +115,32 @@ class Explanation:
 
 
 @attrs.frozen
-class FormVerdict:
+class Condition:
+    """A requirement of the verdict: its text, rule, the fact it needs and its status.
+
+    ``status`` is ``met``, ``unmet`` or ``unknown``; an unmet one that the law
+    requires makes the verdict ``not_lawful``, and unknown ones are questions.
+    """
+
+    text: str
+    rule: str
+    fact: str | None
+    status: str
+    parties: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's ``requirements`` item (plus ``parties``)."""
+        return {
+            "text": self.text,
+            "rule": self.rule,
+            "fact": self.fact,
+            "status": self.status,
+            "parties": list(self.parties),
+        }
+
+
+@attrs.frozen(repr=False)
+class FormVerdict(Displayed):
     """The verdict for one form."""
 
     form: FormId
@@ -122,6 +151,8 @@ class FormVerdict:
     reasons: tuple[Reason, ...]
     confidence: Confidence
     considered: tuple[Consideration, ...] = attrs.field(repr=False)
+    requirements: tuple[Condition, ...] = ()
+    questions: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:
@@ -138,11 +169,13 @@ class FormVerdict:
             "disputed": self.disputed,
             "confidence": self.confidence.value,
             "reasons": [r.to_dict() for r in self.reasons],
+            "requirements": [c.to_dict() for c in self.requirements],
+            "questions": list(self.questions),
         }
 
 
-@attrs.frozen
-class FormsResult:
+@attrs.frozen(repr=False)
+class FormsResult(Displayed):
     """Verdicts for every form for a set of parties on a date."""
 
     on: date
@@ -195,24 +228,44 @@ class FormsResult:
             ]
         )
 
-    def __str__(self) -> str:
+    def applicable(self) -> tuple[FormVerdict, ...]:
+        """The forms that concern these parties: all but those about other party types
+        (a provider-arm outcome when no primary care trust takes part, say)."""
+        types = {p.type for p in self.parties}
+        return tuple(v for v in self.forms if _applies(v, types))
+
+    def render(self, *, every_form: bool = False) -> str:
+        """The verdicts as text; forms about other party types are listed in one line
+        unless ``every_form``."""
         head = ", ".join(f"{p.name} ({p.type.value})" for p in self.parties)
         lines = [f"Governance forms on {self.on.isoformat()} for {head}", ""]
+        shown = self.forms if every_form else self.applicable()
         width = max(len(v.form.value) for v in self.forms)
-        for v in self.forms:
+        for v in shown:
             flag = " (disputed)" if v.disputed else ""
             lines.append(
                 f"{v.form.value:<{width}}  {v.verdict.value:<13} {v.confidence.value:<6}{flag}"
             )
-            if v.verdict is Verdict.PARTIAL:
+            if v.verdict in (Verdict.PARTIAL, Verdict.UNKNOWN) and v.eligible:
                 lines.append(f"{'':<{width}}  eligible: {', '.join(v.eligible)}")
             rules = ", ".join(
                 r.rule for r in v.reasons if r.effect in (Effect.PERMIT, Effect.FORBID)
             )
             if rules:
                 lines.append(f"{'':<{width}}  rules: {rules}")
+            unmet = [c for c in v.requirements if c.status == "unmet"]
+            for c in unmet:
+                lines.append(f"{'':<{width}}  unmet: {c.fact} ({c.rule})")
+            for q in v.questions:
+                lines.append(f"{'':<{width}}  ? {q}")
+        hidden = [v.form.value for v in self.forms if v not in shown]
+        if hidden:
+            lines += ["", f"Not about these parties (shown with --all): {', '.join(hidden)}."]
         lines += ["", "Run `govmodel rule ID` for any rule's text, citation and confidence."]
         return "\n".join(lines) + "\n"
+
+    def __str__(self) -> str:
+        return self.render()
 
     def _repr_html_(self) -> str:
         rows = []
@@ -237,6 +290,11 @@ class FormsResult:
             "<th>confidence</th><th>rules</th><th>conditions</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>"
         )
+
+
+def _applies(verdict: FormVerdict, types: set[PartyType]) -> bool:
+    subjects = form_info(verdict.form).subjects
+    return not subjects or bool(subjects & types)
 
 
 PartyLike = PartyType | str | Organisation | tuple[PartyType | str, str] | Party
@@ -264,7 +322,12 @@ def parties_from(items: Iterable[PartyLike]) -> list[Party]:
     return [attrs.evolve(p, name=p.id) if seen[p.name] > 1 and p.id else p for p in out]
 
 
-def forms(parties: Iterable[PartyLike], *, on: date | str) -> FormsResult:
+def forms(
+    parties: Iterable[PartyLike],
+    *,
+    on: date | str,
+    facts: Facts | None = None,
+) -> FormsResult:
     """The verdict for every governance form for ``parties`` on ``on``.
 
     ``parties`` may be party types or aliases (``"ft"``), ``(type, name)`` pairs,
@@ -289,16 +352,24 @@ def forms(parties: Iterable[PartyLike], *, on: date | str) -> FormsResult:
         )
     verdicts = []
     for form in FormId:
-        outcome = evaluate_form(form, normalised, on)
-        verdicts.append(_verdict(outcome))
+        outcome = evaluate_form(form, normalised, on, facts=facts)
+        verdicts.append(_verdict(outcome, on))
     return FormsResult(on, tuple(normalised), tuple(verdicts))
 
 
-def _verdict(outcome: Outcome) -> FormVerdict:
-    reasons = tuple(Reason.from_rule(r) for r in outcome.deciding)
-    deciding = [
-        r for r in outcome.deciding if r.effect in (Effect.PERMIT, Effect.FORBID) or r.dispute
-    ]
+def _verdict(outcome: Outcome, on: date) -> FormVerdict:
+    reasons = tuple(Reason.from_rule(r, on) for r in (*outcome.deciding, *outcome.alternatives))
+    if outcome.verdict is Verdict.UNKNOWN:
+        confidence = Confidence.LOW
+    else:
+        deciding = [
+            r
+            for r in outcome.deciding
+            if r.effect in (Effect.PERMIT, Effect.FORBID)
+            or r.dispute
+            or (outcome.verdict is Verdict.NOT_LAWFUL and r.effect is Effect.REQUIRE)
+        ]
+        confidence = min_confidence(deciding or list(outcome.deciding))
     return FormVerdict(
         outcome.form,
         outcome.verdict,
@@ -306,6 +377,10 @@ def _verdict(outcome: Outcome) -> FormVerdict:
         outcome.conditions,
         outcome.disputed,
         reasons,
-        min_confidence(deciding or list(outcome.deciding)),
+        confidence,
         outcome.considered,
+        tuple(
+            Condition(q.text, q.rule.id, q.fact, q.status, q.parties) for q in outcome.requirements
+        ),
+        outcome.questions,
     )

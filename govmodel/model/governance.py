@@ -30,9 +30,11 @@ from govmodel.model.records import (
     Delegation,
     Expectation,
     Matter,
+    Membership,
     Organisation,
     Post,
     ReportingLine,
+    StatedFact,
 )
 
 if TYPE_CHECKING:
@@ -41,7 +43,21 @@ if TYPE_CHECKING:
     from govmodel.analysis.classify import Classification
     from govmodel.analysis.forms import FormsResult
 
-__all__ = ["COLLECTIONS", "GovernanceModel", "RecordKind"]
+__all__ = ["COLLECTIONS", "Component", "GovernanceModel", "RecordKind"]
+
+
+@attrs.frozen
+class Component:
+    """One organisation's own committee in a committees-in-common group.
+
+    ``body`` is the component's own body (one that names the group in ``in_common``),
+    or ``None`` where the model records the organisation's members on the group itself.
+    """
+
+    organisation: str
+    body: str | None
+    members: tuple[Membership, ...]
+
 
 T = TypeVar("T")
 
@@ -112,6 +128,7 @@ class GovernanceModel:
     sources: tuple[str, ...] = attrs.field(factory=tuple, converter=_tuple)
     ignore: tuple[str, ...] = attrs.field(factory=tuple, converter=_tuple)
     expected: tuple[Expectation, ...] = attrs.field(factory=tuple, converter=_tuple)
+    facts: tuple[StatedFact, ...] = attrs.field(factory=tuple, converter=_tuple)
     source: str | None = attrs.field(default=None, kw_only=True)
     locations: Mapping[tuple[str | int, ...], Location] = attrs.field(
         factory=dict, kw_only=True, repr=False
@@ -237,6 +254,43 @@ class GovernanceModel:
         if kind == "organisation":
             return (holder,)
         raise NoSuchRecord("body or post", holder, closest(holder, self.ids("body")))
+
+    def components(self, group: str) -> tuple[Component, ...]:
+        """Each organisation's own committee in a committees-in-common ``group``.
+
+        A component is either a body of its own that names the group in ``in_common``
+        (one organisation's committee, with its own members and quorum), or, where the
+        model records members on the group itself, those members who sit for that
+        organisation (``on_behalf_of``, else the organisation of their post). Every
+        organisation of the group has a component, possibly empty.
+
+        >>> import govmodel
+        >>> m = govmodel.examples.load("msecc-2020")
+        >>> [c.organisation for c in m.components("msecc.board")]
+        ['eput', 'nelft', 'provide']
+        """
+        record = self.body(group)
+        explicit = {
+            b.organisations[0]: b
+            for b in sorted(self.bodies, key=lambda b: b.id)
+            if b.in_common == group and len(b.organisations) == 1
+        }
+        out = []
+        for org in record.organisations:
+            own = tuple(m for m in record.members if self._member_org(m) == org)
+            body = explicit.get(org)
+            out.append(
+                Component(org, body.id if body else None, own + (body.members if body else ()))
+            )
+        return tuple(out)
+
+    def _member_org(self, member: Membership) -> str | None:
+        if member.on_behalf_of:
+            return member.on_behalf_of
+        if member.post and self.kind_of(member.post) == "post":
+            orgs = self.post(member.post).organisations
+            return orgs[0] if orgs else None
+        return None
 
     def bodies_of(self, organisation: str) -> list[Body]:
         """Bodies belonging (wholly or jointly) to ``organisation``, sorted by id."""

@@ -101,14 +101,19 @@ class PartyType(Kind):
     """The legal type of an organisation (ids fixed by the outside contract)."""
 
     NHS_ENGLAND = "nhs_england"
+    HEALTH_AUTHORITY = "health_authority"
     STRATEGIC_HEALTH_AUTHORITY = "strategic_health_authority"
+    SPECIAL_HEALTH_AUTHORITY = "special_health_authority"
     PRIMARY_CARE_TRUST = "primary_care_trust"
     CLINICAL_COMMISSIONING_GROUP = "clinical_commissioning_group"
     INTEGRATED_CARE_BOARD = "integrated_care_board"
     NHS_TRUST = "nhs_trust"
     NHS_FOUNDATION_TRUST = "nhs_foundation_trust"
     LOCAL_AUTHORITY = "local_authority"
+    DISTRICT_COUNCIL = "district_council"
+    PARISH_COUNCIL = "parish_council"
     COMBINED_AUTHORITY = "combined_authority"
+    COMBINED_COUNTY_AUTHORITY = "combined_county_authority"
     COMMUNITY_INTEREST_COMPANY = "community_interest_company"
     CHARITY = "charity"
     COMPANY = "company"
@@ -200,6 +205,11 @@ class FormId(Kind):
     SHARED_LEADERSHIP = "shared_leadership"
     MERGER_ACQUISITION = "merger_acquisition"
     MEMORANDUM_OF_UNDERSTANDING = "memorandum_of_understanding"
+    CARE_TRUST = "care_trust"
+    SOCIAL_ENTERPRISE_SPIN_OUT = "social_enterprise_spin_out"
+    SERVICE_TRANSFER = "service_transfer"
+    NEW_NHS_TRUST = "new_nhs_trust"
+    FOUNDATION_TRUST_STATUS = "foundation_trust_status"
 
 
 class Verdict(Kind):
@@ -209,13 +219,17 @@ class Verdict(Kind):
     PARTIAL = "partial"
     ADVISORY_ONLY = "advisory_only"
     NOT_LAWFUL = "not_lawful"
+    UNKNOWN = "unknown"
+    """No rule in the rulebook decides this mix on this date."""
 
 
 #: Accepted aliases per kind (besides the ids), e.g. ``ft`` for ``nhs_foundation_trust``.
 _ALIASES: dict[str, dict[str, str]] = {
     "PartyType": {
         "nhse": "nhs_england",
+        "ha": "health_authority",
         "sha": "strategic_health_authority",
+        "spha": "special_health_authority",
         "pct": "primary_care_trust",
         "ccg": "clinical_commissioning_group",
         "icb": "integrated_care_board",
@@ -225,6 +239,11 @@ _ALIASES: dict[str, dict[str, str]] = {
         "la": "local_authority",
         "council": "local_authority",
         "ca": "combined_authority",
+        "cca": "combined_county_authority",
+        "district": "district_council",
+        "shire_district": "district_council",
+        "parish": "parish_council",
+        "town_council": "parish_council",
         "cic": "community_interest_company",
         "ltd": "company",
         "private_company": "company",
@@ -269,5 +288,10 @@ _ALIASES: dict[str, dict[str, str]] = {
         "group_model": "shared_leadership",
         "merger": "merger_acquisition",
         "mou": "memorandum_of_understanding",
+        "spin_out": "social_enterprise_spin_out",
+        "right_to_request": "social_enterprise_spin_out",
+        "transfer": "service_transfer",
+        "nhs_trust_order": "new_nhs_trust",
+        "ft_status": "foundation_trust_status",
     },
 }

@@ -261,6 +261,15 @@ class Body(Dated):
     terms_of_reference: str | None = attrs.field(
         default=None, kw_only=True, metadata=_doc("Reference to the terms of reference document.")
     )
+    in_common: str | None = attrs.field(
+        default=None,
+        kw_only=True,
+        metadata=_doc(
+            "The committees-in-common group (a body of kind `committees_in_common`) that this "
+            "committee of one organisation meets in.",
+            ref="bodies",
+        ),
+    )
     start: date | None = _start()
     end: date | None = _end()
     note: str | None = _note()
@@ -454,6 +463,37 @@ class Expectation:
         converter=_tuple_of_str,
         metadata=_doc("Ids the finding must concern (all of them); omit to match any."),
     )
+
+
+@attrs.frozen
+class StatedFact:
+    """A fact the model states, for the rulebook's conditions to read.
+
+    Some forms are lawful only *provided that* something is true: the governors
+    approved a significant transaction, the commissioner consented. govmodel never
+    assumes such a fact; state it here (or with ``--fact``) and the verdict says
+    whether the condition is met.
+    """
+
+    fact: str = attrs.field(
+        validator=_non_empty,
+        metadata=_doc("A fact id from the rulebook (`govmodel rules --facts` lists them)."),
+    )
+    value: bool = attrs.field(metadata=_doc("Whether it is so (`true` or `false`)."))
+    organisation: str | None = attrs.field(
+        default=None,
+        kw_only=True,
+        metadata=_doc(
+            "The organisation it is about; omit for the arrangement as a whole.",
+            ref="organisations",
+        ),
+    )
+    source: str | None = attrs.field(
+        default=None,
+        kw_only=True,
+        metadata=_doc("Where it is recorded (minutes, a letter, a decision notice)."),
+    )
+    note: str | None = _note()
 
 
 @attrs.frozen

@@ -1,5 +1,10 @@
 """Graphviz diagrams: building DOT is pure; running ``dot`` is a separate step.
 
+A diagram is drawn at its natural size, with a title block on top and a block
+at the foot holding the key of organisation names, the legend and the footer
+(model, date, source file, govmodel version, disclaimer).
+:mod:`govmodel.render.a4` fits diagrams to A4 pages.
+
 >>> import govmodel
 >>> g = govmodel.draw(govmodel.examples.load("msecc-2020"))
 >>> g.source.splitlines()[0]
@@ -8,6 +13,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import time
@@ -15,6 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import attrs
 import graphviz
 
 from govmodel.analysis.trace import Trace, trace
@@ -22,102 +29,42 @@ from govmodel.errors import GraphvizFailed, GraphvizMissing, InvalidArgument, No
 from govmodel.model.governance import GovernanceModel
 from govmodel.model.kinds import closest
 from govmodel.model.records import Body, Delegation, Organisation, Post, id_of
-from govmodel.render.escape import dot_html, dot_string
-from govmodel.render.scene import Edge, Node, Scene, build_scene
+from govmodel.render.escape import dot_html, dot_string, visible
+from govmodel.render.labels import check_url, wrap_words
+from govmodel.render.legend import foot_label, footer_label, title_label
+from govmodel.render.scene import Edge, FindingLike, Mark, Node, Scene, build_scene
+from govmodel.render.split import overview
+from govmodel.render.style import EDGE_STYLE, FONT, HIGHLIGHT, HIGHLIGHT_WIDTH, NODE_STYLE, SIZES
 
-__all__ = ["Diagram", "GraphvizMissing", "diagram_bytes", "draw", "render", "scene_to_dot"]
-
-FONT = "Helvetica"
-HIGHLIGHT = "#c0392b"
-
-NODE_STYLE: dict[str, dict[str, str]] = {
-    "organisation": {"shape": "plaintext"},
-    "board": {
-        "shape": "box",
-        "style": "rounded,filled,bold",
-        "fillcolor": "#dbe8f5",
-        "color": "#1f4e79",
-    },
-    "governors": {
-        "shape": "box",
-        "style": "rounded,filled",
-        "fillcolor": "#e8e0f0",
-        "color": "#5b3f86",
-    },
-    "committee": {
-        "shape": "box",
-        "style": "rounded,filled",
-        "fillcolor": "#ffffff",
-        "color": "#1f4e79",
-    },
-    "shared": {
-        "shape": "box",
-        "style": "rounded,filled",
-        "peripheries": "2",
-        "fillcolor": "#fff2cc",
-        "color": "#b8860b",
-    },
-    "post": {
-        "shape": "ellipse",
-        "style": "filled",
-        "fillcolor": "#f2f2f2",
-        "color": "#7f7f7f",
-        "fontsize": "9",
-    },
-    "agreement": {"shape": "note", "style": "filled", "fillcolor": "#e2f0d9", "color": "#38761d"},
-    "contract": {
-        "shape": "component",
-        "style": "filled",
-        "fillcolor": "#fce5cd",
-        "color": "#b45f06",
-    },
-    "end": {
-        "shape": "doubleoctagon",
-        "style": "filled",
-        "fillcolor": "#f4cccc",
-        "color": "#990000",
-        "fontsize": "9",
-    },
-}
-
-EDGE_STYLE: dict[str, dict[str, str]] = {
-    "delegates_to": {"color": "#1f4e79", "penwidth": "1.8", "fontcolor": "#1f4e79"},
-    "reports_to": {"style": "dashed", "color": "#595959", "arrowhead": "empty"},
-    "member_of": {
-        "style": "dotted",
-        "color": "#7f7f7f",
-        "arrowhead": "none",
-        "fontcolor": "#595959",
-    },
-    "part_of": {"style": "dotted", "color": "#b8860b", "arrowhead": "none"},
-    "party_to": {"style": "dashed", "color": "#38761d", "arrowhead": "none"},
-    "establishes": {"style": "dashed", "color": "#38761d", "arrowhead": "open"},
-    "commissions": {"color": "#b45f06", "arrowhead": "none"},
-    "provided_by": {"color": "#b45f06"},
-    "statutory": {"color": "#990000", "style": "bold", "arrowhead": "normal"},
-}
-
-LEGEND_EDGES = [
-    ("delegates_to", "delegation (matters, limit)"),
-    ("reports_to", "reporting line"),
-    ("member_of", "membership"),
-    ("provided_by", "contract (commissioner to provider)"),
-    ("party_to", "party to an agreement"),
-    ("statutory", "statutory accountability"),
+__all__ = [
+    "Diagram",
+    "GraphvizMissing",
+    "diagram_bytes",
+    "draw",
+    "pipe",
+    "render",
+    "scene_for",
+    "scene_to_dot",
 ]
-LEGEND_NODES = [
-    ("board", "Board"),
-    ("committee", "Committee"),
-    ("shared", "Joint or shared body"),
-    ("post", "Post"),
-    ("agreement", "Agreement"),
-    ("contract", "Contract"),
-    ("end", "Statutory end"),
-]
+
+#: Characters per line of a box's name and of a member line.
+NAME_WIDTH = 22
+MEMBER_WIDTH = 36
 
 
 class Diagram(graphviz.Digraph):  # type: ignore[misc]
-    """A :class:`graphviz.Digraph` that falls back to text in a notebook without ``dot``."""
+    """A :class:`graphviz.Digraph` that falls back to text in a notebook without ``dot``.
+
+    ``scene`` is what it draws (kept so that pages can be cut from it).
+    """
+
+    scene: Scene | None = None
+
+    def copy(self) -> Diagram:
+        """A copy that draws the same scene."""
+        twin: Diagram = super().copy()
+        twin.scene = self.scene
+        return twin
 
     def _repr_mimebundle_(
         self, include: Any = None, exclude: Any = None, **kwargs: Any
@@ -139,138 +86,232 @@ def _q(text: str) -> str:
     return dot_html(text)
 
 
-def _name(node_id: str) -> str:
-    """The DOT node name of a scene node (the scene has kept model ids clear of the
-    names it makes itself)."""
-    return node_id
+def escape(text: str) -> str:
+    """Text for a quoted attribute inside an HTML-like label (controls shown)."""
+    return html.escape(visible(text), quote=True)
+
+
+def _lines(text: str, width: int) -> str:
+    return "<br/>".join(_q(line) for line in wrap_words(text, width))
+
+
+def _mark_cells(marks: tuple[Mark, ...]) -> str:
+    """One row per finding code, each linked to the code's docs page."""
+    rows = []
+    for m in marks:
+        colour = "#777777" if m.expected else ("#b00020" if m.severity == "error" else "#8a5a00")
+        text = f"{m.code} {m.severity}" + (" (expected)" if m.expected else "")
+        rows.append(
+            f"<tr><td href='{_q(check_url(m.code))}' tooltip='{escape(m.message)}' "
+            f"target='_blank'><font point-size='{SIZES['small']}' color='{colour}'>"
+            f"&#9888; {_q(text)}</font></td></tr>"
+        )
+    return "".join(rows)
 
 
 def _node_label(node: Node) -> str:
-    if node.role == "organisation":
-        return (
-            f"<<b>{_q(node.label)}</b><br/><font point-size='9' color='#444444'>"
-            f"{_q(node.detail)}</font>>"
-        )
+    small = SIZES["small"]
+    rows = [f"<tr><td><b>{_lines(node.label, NAME_WIDTH)}</b></td></tr>"]
     if node.role in ("end", "post"):
-        return f"<{_q(node.label)}>"
-    members = "".join(
-        f"<br align='left'/><font point-size='8'>· {_q(m)}</font>" for m in node.members
-    )
-    tail = "<br align='left'/>" if members else ""
+        rows = [f"<tr><td>{_lines(node.label, NAME_WIDTH)}</td></tr>"]
+    if node.detail and node.role != "end":
+        rows.append(
+            f"<tr><td><font point-size='{small}' color='#444444'>{_q(node.detail)}</font></td></tr>"
+        )
+    for note in node.notes:
+        rows.append(
+            f"<tr><td><font point-size='{small}' color='#7a1010'><i>"
+            f"{_lines(note, MEMBER_WIDTH + 4)}</i></font></td></tr>"
+        )
+    for m in node.members:
+        rows.append(
+            f"<tr><td align='left' balign='left'><font point-size='{small}'>· "
+            f"{_lines(m, MEMBER_WIDTH)}</font></td></tr>"
+        )
+    rows.append(_mark_cells(node.marks))
     return (
-        f"<<b>{_q(node.label)}</b><br/><font point-size='8' color='#555555'>"
-        f"{_q(node.detail)}</font>{members}{tail}>"
+        "<<table border='0' cellborder='0' cellspacing='0' cellpadding='1'>"
+        + "".join(rows)
+        + "</table>>"
     )
 
 
-def scene_to_dot(scene: Scene, *, legend: bool = True) -> Diagram:
-    """Turn a scene into a :class:`Diagram` (pure; ``dot`` is not run)."""
+def _edge_label(edge: Edge) -> str:
+    rows = "".join(
+        f"<tr><td>{_q(line)}</td></tr>" for line in edge.label.splitlines() if line
+    ) + _mark_cells(edge.marks)
+    return f"<<table border='0' cellborder='0' cellspacing='0' cellpadding='0'>{rows}</table>>"
+
+
+def scene_to_dot(
+    scene: Scene, *, legend: bool = True, rankdir: str | None = None, stacked: bool = False
+) -> Diagram:
+    """Turn a scene into a :class:`Diagram` at its natural size (pure; ``dot`` is not run).
+
+    ``rankdir`` is ``"TB"`` (top to bottom) or ``"LR"``; by default arrangements with
+    more than six organisations with bodies are laid out left to right. ``stacked``
+    puts the legend under the key of organisation names rather than beside it.
+    """
     boxes = len([c for c, _ in scene.clusters if c not in scene.lonely])
-    wide = boxes > 6
+    direction = rankdir or ("LR" if boxes > 6 else "TB")
     g = Diagram("governance", engine="dot")
+    g.scene = scene
     g.attr(
-        rankdir="LR" if wide else "TB",
+        rankdir=direction,
         compound="true",
         newrank="true",
         fontname=FONT,
-        fontsize="11",
-        nodesep="0.25",
-        ranksep="0.45",
-        size="7.2,10.5" if wide else "10.5,7.2",
-        ratio="compress",
+        fontsize=str(SIZES["title"]),
+        nodesep="0.18",
+        ranksep="0.32",
+        pad="0.1",
         labelloc="t",
-        label=f"<<b>{_q(scene.title)}</b>  as of {scene.on.isoformat()}>",
+        labeljust="l",
+        label=title_label(scene),
     )
-    g.attr("node", fontname=FONT, fontsize="10", margin="0.08,0.04")
-    g.attr("edge", fontname=FONT, fontsize="8", arrowsize="0.7")
+    g.attr("node", fontname=FONT, fontsize=str(SIZES["name"]), margin="0.06,0.03")
+    g.attr("edge", fontname=FONT, fontsize=str(SIZES["small"]), arrowsize="0.7")
 
     def add_node(target: graphviz.Digraph, node: Node) -> None:
         attrs = dict(NODE_STYLE[node.role])
         if node.id in scene.highlight_nodes:
-            attrs.update(color=HIGHLIGHT, penwidth="3")
-        target.node(_name(node.id), _node_label(node), **attrs)
+            attrs.update(color=HIGHLIGHT, penwidth=HIGHLIGHT_WIDTH)
+        attrs["tooltip"] = dot_string(node.tooltip or node.label)
+        if node.url:
+            attrs.update(URL=node.url, target="_blank")
+        attrs["id"] = f"node-{node.id}"
+        target.node(node.id, _node_label(node), **attrs)
 
     by_cluster: dict[str | None, list[Node]] = {}
     for node in scene.nodes:
         by_cluster.setdefault(node.cluster, []).append(node)
     lonely = [cid for cid, _ in scene.clusters if cid in scene.lonely]
-    for cluster_id, _label in scene.clusters:
-        if cluster_id in lonely:
-            continue
-        with g.subgraph(name=f"cluster_{cluster_id}") as c:
-            c.attr(label="", style="rounded", color="#9fc5e8", bgcolor="#f7fbff")
-            for node in by_cluster.get(cluster_id, []):
-                add_node(c, node)
-    if lonely:
-        with g.subgraph(name="cluster__others") as c:
-            c.attr(
-                label="Other organisations", fontsize="9", style="rounded,dashed", color="#9fc5e8"
-            )
-            for cluster_id in lonely:
-                for node in by_cluster[cluster_id]:
-                    add_node(c, node)
-    for node in by_cluster.get(None, []):
-        add_node(g, node)
+    anchors = _anchors(scene, by_cluster)
+    with g.subgraph(name="cluster__page") as outer, outer.subgraph(name="cluster__key") as page:
+        outer.attr(label=footer_label(scene), labelloc="b", labeljust="l", color="#ffffff")
+        page.attr(
+            label=foot_label(scene, legend=legend, stacked=stacked),
+            labelloc="b",
+            labeljust="l",
+            color="#ffffff",
+            margin="4",
+        )
+        for cluster_id, _label in scene.clusters:
+            if cluster_id in lonely:
+                continue
+            with page.subgraph(name=f"cluster_{cluster_id}") as c:
+                members = by_cluster.get(cluster_id, [])
+                heading = next(n for n in members if n.id == f"org__{cluster_id}")
+                c.attr(
+                    label=_node_label(heading),
+                    tooltip=dot_string(heading.tooltip or heading.label),
+                    id=f"cluster-{cluster_id}",
+                    labelloc="t",
+                    labeljust="l",
+                    style="rounded,filled",
+                    color="#9fc5e8",
+                    fillcolor="#f7fbff",
+                )
+                if heading.id in scene.highlight_nodes:
+                    c.attr(color=HIGHLIGHT, penwidth=HIGHLIGHT_WIDTH)
+                for node in members:
+                    if node is not heading:
+                        add_node(c, node)
+        if lonely:
+            with page.subgraph(name="cluster__others") as c:
+                c.attr(
+                    label="Other organisations",
+                    labelloc="t",
+                    fontsize=str(SIZES["small"]),
+                    style="rounded,dashed",
+                    color="#9fc5e8",
+                )
+                for cluster_id in lonely:
+                    for node in by_cluster[cluster_id]:
+                        add_node(c, node)
+        for node in by_cluster.get(None, []):
+            add_node(page, node)
     for edge in scene.edges:
-        _add_edge(g, scene, edge)
-    if legend:
-        _legend(g)
+        _add_edge(g, scene, edge, anchors)
     return g
 
 
-def _add_edge(g: graphviz.Digraph, scene: Scene, edge: Edge) -> None:
-    attrs: dict[str, Any] = dict(EDGE_STYLE[edge.relation])
-    if edge.label:
-        attrs["label"] = dot_string(edge.label)
+def _anchors(scene: Scene, by_cluster: dict[str | None, list[Node]]) -> dict[str, str]:
+    """For each organisation drawn as a box, the node its lines attach to (its board,
+    else its first body): the box's label takes the place of the organisation's node."""
+    out = {}
+    for cluster_id, _label in scene.clusters:
+        if cluster_id in scene.lonely:
+            continue
+        inside = [n for n in by_cluster.get(cluster_id, []) if n.role != "organisation"]
+        boards = [n for n in inside if n.role == "board"]
+        out[f"org__{cluster_id}"] = (boards or inside)[0].id
+    return out
+
+
+def _add_edge(g: graphviz.Digraph, scene: Scene, edge: Edge, anchors: dict[str, str]) -> None:
+    attrs = dict(EDGE_STYLE[edge.relation])
+    if edge.label or edge.marks:
+        attrs["label"] = _edge_label(edge)
     if frozenset((edge.source, edge.target)) in scene.highlight_edges:
-        attrs.update(color=HIGHLIGHT, penwidth="3")
-    boxed = {c for c, _ in scene.clusters}
-    if (
-        edge.source.startswith("org__")
-        and edge.source[5:] in boxed
-        and edge.source[5:] not in scene.lonely
-    ):
+        attrs.update(color=HIGHLIGHT, penwidth=HIGHLIGHT_WIDTH, style="solid")
+    attrs["tooltip"] = dot_string(edge.tooltip or edge.relation.replace("_", " "))
+    if edge.url:
+        attrs.update(URL=edge.url, target="_blank")
+    source, target = anchors.get(edge.source, edge.source), anchors.get(edge.target, edge.target)
+    if source == target:
+        return
+    if edge.source in anchors:
         attrs["ltail"] = f"cluster_{edge.source[5:]}"
-    if (
-        edge.target.startswith("org__")
-        and edge.target[5:] in boxed
-        and edge.target[5:] not in scene.lonely
-    ):
+    if edge.target in anchors:
         attrs["lhead"] = f"cluster_{edge.target[5:]}"
     if edge.upward:
         attrs["dir"] = "back"
         if "ltail" in attrs or "lhead" in attrs:
             attrs["ltail"], attrs["lhead"] = attrs.pop("lhead", ""), attrs.pop("ltail", "")
             attrs = {k: v for k, v in attrs.items() if v}
-        g.edge(_name(edge.target), _name(edge.source), **attrs)
+        g.edge(target, source, **attrs)
     else:
-        g.edge(_name(edge.source), _name(edge.target), **attrs)
+        g.edge(source, target, **attrs)
 
 
-def _legend(g: graphviz.Digraph) -> None:
-    rows = []
-    for role, label in LEGEND_NODES:
-        style = NODE_STYLE[role]
-        rows.append(
-            f"<tr><td colspan='2' bgcolor='{style.get('fillcolor', '#ffffff')}' "
-            f"border='1' color='{style.get('color', '#000000')}'>{_q(label)}</td></tr>"
-        )
-    for relation, label in LEGEND_EDGES:
-        style = EDGE_STYLE[relation]
-        line = {"dashed": "- - -&gt;", "dotted": "· · · ·", "bold": "&#9473;&#9473;&gt;"}.get(
-            style.get("style", ""), "&#8212;&#8212;&gt;"
-        )
-        rows.append(
-            f"<tr><td><font color='{style['color']}'>{line}</font></td>"
-            f"<td align='left'>{_q(label)}</td></tr>"
-        )
-    table = (
-        "<<table border='0' cellborder='0' cellspacing='2' cellpadding='2'>"
-        "<tr><td colspan='2'><b>Legend</b></td></tr>" + "".join(rows) + "</table>>"
-    )
-    with g.subgraph(name="legend_rank") as c:
-        c.attr(rank="sink")
-        c.node("legend__key", table, shape="box", style="rounded", color="#bbbbbb", fontsize="8")
+def scene_for(
+    model: GovernanceModel,
+    *,
+    on: date | str | None = None,
+    highlight: Trace | str | Body | Post | Delegation | Organisation | None = None,
+    focus: str | Body | Post | Organisation | None = None,
+    posts: bool | str = "auto",
+    ends: bool = True,
+    contracts: bool = True,
+    findings: bool = True,
+) -> Scene:
+    """The scene :func:`draw` draws (see there for the options)."""
+    on = model.resolve_on(on)
+    label = ""
+    if highlight is not None and not isinstance(highlight, Trace):
+        label = id_of(highlight)
+        highlight = trace(model, highlight, on=on)
+    elif isinstance(highlight, Trace):
+        label = highlight.subject
+    found: tuple[FindingLike, ...] = ()
+    if findings:
+        from govmodel.checks import check
+
+        found = tuple(check(model, on=on).findings)
+    scene = build_scene(model, on, posts=posts, ends=ends, contracts=contracts, findings=found)
+    if focus is not None:
+        focus = id_of(focus)
+        try:
+            scene = scene.focus(focus)
+        except KeyError:
+            raise NoSuchRecord(
+                "organisation or record to focus on", focus, closest(focus, model.ids())
+            ) from None
+    if highlight is not None:
+        scene = scene.highlight(highlight.nodes(), highlight.edges())
+        scene = attrs.evolve(scene, highlighted=label)
+    return scene
 
 
 def draw(
@@ -283,6 +324,8 @@ def draw(
     posts: bool | str = "auto",
     ends: bool = True,
     contracts: bool = True,
+    findings: bool = True,
+    overview_only: bool = False,
 ) -> Diagram:
     """A board-to-committee diagram of ``model`` as it stood on ``on`` (default ``as_of``).
 
@@ -291,24 +334,30 @@ def draw(
     marks the accountability paths of a :class:`~govmodel.analysis.trace.Trace`, or
     of a body, post, delegation or organisation (a record or its id, traced on the
     same date); ``focus`` keeps one organisation or record (or its id) with its
-    neighbours. ``posts="auto"`` lists
-    members inside each body and draws posts that give or receive delegations;
-    ``posts=True`` draws every post with membership edges.
+    neighbours. ``posts="auto"`` lists members inside each body and draws posts
+    that give or receive delegations; ``posts=True`` draws every post with
+    membership edges. ``ends=False`` summarises the statutory ends (Parliament,
+    the Secretary of State, regulators, members) as one line per organisation.
+    ``findings`` marks what :func:`govmodel.check` finds on the nodes and lines
+    it is about, each code linked to its docs page. ``overview_only`` draws each
+    organisation as one box.
+
+    The diagram has its natural size; :func:`govmodel.render.a4.pages` fits it
+    to A4, cutting it into an overview and one page per organisation when it
+    would otherwise print too small to read.
     """
-    on = model.resolve_on(on)
-    if highlight is not None and not isinstance(highlight, Trace):
-        highlight = trace(model, highlight, on=on)
-    scene = build_scene(model, on, posts=posts, ends=ends, contracts=contracts)
-    if focus is not None:
-        focus = id_of(focus)
-        try:
-            scene = scene.focus(focus)
-        except KeyError:
-            raise NoSuchRecord(
-                "organisation or record to focus on", focus, closest(focus, model.ids())
-            ) from None
-    if highlight is not None:
-        scene = scene.highlight(highlight.nodes(), highlight.edges())
+    scene = scene_for(
+        model,
+        on=on,
+        highlight=highlight,
+        focus=focus,
+        posts=posts,
+        ends=ends and not overview_only,
+        contracts=contracts,
+        findings=findings,
+    )
+    if overview_only:
+        scene = overview(scene)
     return scene_to_dot(scene, legend=legend)
 
 
@@ -317,10 +366,12 @@ def render(
     path: str | os.PathLike[str],
     *,
     protect: tuple[str | None, ...] = (),
+    dpi: int = 150,
     overwrite: bool = False,
+    format: str | None = None,
 ) -> Path:
     """Write ``diagram`` to ``path``; the format comes from the suffix (``.svg``,
-    ``.png``, ``.pdf`` or ``.dot``).
+    ``.png``, ``.pdf`` or ``.dot``) unless ``format`` says; ``dpi`` sets a PNG's resolution.
 
     Written through the one safe write path (:func:`govmodel.io.output.write_output`):
     an existing file is replaced only with ``overwrite=True``, never one of the
@@ -328,8 +379,8 @@ def render(
     """
     from govmodel.io.output import write_output
 
-    fmt = Path(path).suffix.lower().lstrip(".")
-    data = diagram.source if fmt == "dot" else diagram_bytes(diagram, fmt)
+    fmt = format or Path(path).suffix.lower().lstrip(".")
+    data = diagram.source if fmt == "dot" else pipe(diagram, fmt, dpi=dpi)
     return write_output(path, data, overwrite=overwrite, protect=protect)
 
 
@@ -346,14 +397,14 @@ def _stamp() -> bytes:
     return time.strftime("%Y%m%d%H%M%S", time.gmtime(epoch)).encode()
 
 
-def diagram_bytes(diagram: graphviz.Digraph, fmt: str) -> bytes:
-    """Run ``dot`` for ``fmt`` (``svg``, ``png`` or ``pdf``); the same diagram always
-    gives the same bytes (a PDF's creation date is fixed)."""
+def pipe(diagram: graphviz.Digraph, fmt: str, *, dpi: int = 150) -> bytes:
+    """Run ``dot`` on ``diagram`` and return the ``fmt`` output (``svg``, ``png``, ``pdf``);
+    the same diagram always gives the same bytes (a PDF's creation date is fixed)."""
     if fmt not in ("svg", "png", "pdf"):
         raise InvalidArgument("format", fmt, "svg, png, pdf (or write .dot source)")
     if fmt == "png":
         diagram = diagram.copy()
-        diagram.attr(dpi="150")
+        diagram.attr(dpi=str(dpi))
     try:
         data: bytes = diagram.pipe(format=fmt)
     except graphviz.ExecutableNotFound:
@@ -371,3 +422,8 @@ def diagram_bytes(diagram: graphviz.Digraph, fmt: str) -> bytes:
         stamp = _stamp()
         data = _PDF_DATE.sub(lambda m: m.group(1) + stamp, data)
     return data
+
+
+def diagram_bytes(diagram: graphviz.Digraph, fmt: str) -> bytes:
+    """The ``svg``, ``png`` or ``pdf`` bytes of ``diagram`` (see :func:`pipe`)."""
+    return pipe(diagram, fmt)

@@ -2,24 +2,75 @@
 
 Building the scene is pure: it reads the model on a date and returns sorted
 lists, so the same model always gives the same diagram. :mod:`govmodel.render.dot`
-turns a scene into Graphviz, :mod:`govmodel.render.mermaid` into Mermaid.
+turns a scene into Graphviz, :mod:`govmodel.render.mermaid` into Mermaid, and
+:mod:`govmodel.render.pages` cuts a large scene into an overview and one page
+per organisation.
+
+Every node and edge carries a tooltip (what it is: kind, members, matters,
+limits, instrument, dates, citation) and, where there is one, a link to the
+docs page of the rule behind it; findings of ``check`` are attached to the
+nodes and delegations they are about.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from pathlib import PurePath
+from typing import Protocol
 
 import attrs
 
-from govmodel.law.accountability import END_LABELS, ends_above, organisation_ends
+from govmodel.law.accountability import END_LABELS, Step, ends_above, organisation_ends
 from govmodel.model.governance import GovernanceModel
 from govmodel.model.kinds import BodyKind
+from govmodel.model.records import Delegation, Membership
+from govmodel.render.describe import (
+    agreement_tip,
+    body_tip,
+    contract_tip,
+    delegation_tip,
+    end_chains,
+    organisation_tip,
+    post_tip,
+    step_tip,
+)
 from govmodel.render.escape import dot_id as _sid
+from govmodel.render.labels import pounds, rule_url, wrap_words
 
-__all__ = ["Edge", "Node", "Scene", "build_scene"]
+__all__ = ["Edge", "FindingLike", "KeyEntry", "Mark", "Node", "Scene", "build_scene"]
 
 SHARED_KINDS = {BodyKind.JOINT_COMMITTEE, BodyKind.COMMITTEES_IN_COMMON, BodyKind.PARTNERSHIP_BOARD}
+
+#: Characters per line of a box's name, of a member line and of a delegation label.
+NAME_WIDTH = 26
+MEMBER_WIDTH = 34
+EDGE_WIDTH = 24
+
+
+class FindingLike(Protocol):
+    """What a scene reads from a finding of ``check`` (a :class:`~govmodel.Finding`)."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def subjects(self) -> tuple[str, ...]: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def expected(self) -> str | None: ...
+    @property
+    def severity(self) -> object: ...
+
+
+@attrs.frozen
+class Mark:
+    """A finding shown on a node or an edge: its code links to the code's docs page."""
+
+    code: str
+    severity: str
+    message: str
+    expected: bool = False
 
 
 @attrs.frozen
@@ -33,6 +84,10 @@ class Node:
     cluster: str | None = None
     detail: str = ""
     members: tuple[str, ...] = ()
+    tooltip: str = ""
+    url: str = ""
+    notes: tuple[str, ...] = ()
+    marks: tuple[Mark, ...] = ()
 
 
 @attrs.frozen
@@ -45,12 +100,30 @@ class Edge:
     relation: str
     label: str = ""
     upward: bool = False
-    key: str = ""  # the delegation drawn, so that two between one pair are two lines
+    tooltip: str = ""
+    url: str = ""
+    records: tuple[str, ...] = ()
+    marks: tuple[Mark, ...] = ()
+
+
+@attrs.frozen
+class KeyEntry:
+    """One organisation in the key: the short name drawn, the full name and legal type."""
+
+    organisation: str
+    short: str
+    name: str
+    type: str
+    ods: str | None = None
 
 
 @attrs.frozen
 class Scene:
-    """Everything to draw, sorted, plus the highlighted items."""
+    """Everything to draw, sorted, plus the highlighted items.
+
+    ``page`` names the part of the arrangement a page shows (empty for the whole);
+    ``source`` is the model file's name and ``key`` lists every organisation drawn.
+    """
 
     title: str
     on: date
@@ -59,6 +132,10 @@ class Scene:
     edges: tuple[Edge, ...]
     highlight_nodes: frozenset[str] = frozenset()
     highlight_edges: frozenset[frozenset[str]] = frozenset()
+    page: str = ""
+    source: str | None = None
+    key: tuple[KeyEntry, ...] = ()
+    highlighted: str = ""
 
     @property
     def lonely(self) -> frozenset[str]:
@@ -67,6 +144,20 @@ class Scene:
         for n in self.nodes:
             count[n.cluster] = count.get(n.cluster, 0) + 1
         return frozenset(c for c, _ in self.clusters if count.get(c, 0) <= 1)
+
+    def keep(self, ids: Iterable[str], *, page: str | None = None) -> Scene:
+        """Only the nodes ``ids``, the edges between them and the clusters they use."""
+        keep = set(ids)
+        nodes = tuple(n for n in self.nodes if n.id in keep)
+        used = {n.cluster for n in nodes}
+        return attrs.evolve(
+            self,
+            nodes=nodes,
+            edges=tuple(e for e in self.edges if e.source in keep and e.target in keep),
+            clusters=tuple(c for c in self.clusters if c[0] in used),
+            key=tuple(k for k in self.key if k.organisation in used),
+            page=self.page if page is None else page,
+        )
 
     def focus(self, center: str) -> Scene:
         """Keep ``center`` (or, for an organisation, its cluster) and its neighbours."""
@@ -79,14 +170,7 @@ class Scene:
                 keep.add(e.target)
             if e.target in core:
                 keep.add(e.source)
-        nodes = tuple(n for n in self.nodes if n.id in keep)
-        used = {n.cluster for n in nodes}
-        return attrs.evolve(
-            self,
-            nodes=nodes,
-            edges=tuple(e for e in self.edges if e.source in keep and e.target in keep),
-            clusters=tuple(c for c in self.clusters if c[0] in used),
-        )
+        return self.keep(keep)
 
     def highlight(self, nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> Scene:
         """Mark nodes and edges (in either direction) to stand out.
@@ -105,10 +189,7 @@ class Scene:
         )
 
 
-def _member_line(model: GovernanceModel, member: object) -> str:
-    from govmodel.model.records import Membership
-
-    assert isinstance(member, Membership)
+def _member_line(model: GovernanceModel, member: Membership) -> str:
     who = model.post(member.post).title if member.post and member.post in model else member.who
     flags = [] if member.role.value == "member" else [member.role.value.replace("_", " ")]
     if not member.voting:
@@ -116,18 +197,50 @@ def _member_line(model: GovernanceModel, member: object) -> str:
     return who + (f" ({', '.join(flags)})" if flags else "")
 
 
-def _short(text: str, width: int = 38) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+def _attach(
+    nodes: dict[str, Node], edges: list[Edge], findings: Iterable[FindingLike]
+) -> list[Edge]:
+    """Mark each finding on the first of its subjects that is drawn (a box, or the line
+    of a delegation); findings about nothing drawn are left off."""
+    on_node: dict[str, list[Mark]] = {}
+    on_record: dict[str, list[Mark]] = {}
+    drawn = {r for e in edges for r in e.records}
+    for f in findings:
+        severity = str(getattr(f.severity, "value", f.severity))
+        mark = Mark(f.code, severity, f.message, f.expected is not None)
+        for subject in f.subjects:
+            for pool, target in ((nodes, on_node), (drawn, on_record)):
+                sid = _sid(subject) if pool is nodes else subject
+                if sid in pool or f"org__{subject}" in pool:
+                    key = sid if sid in pool else f"org__{subject}"
+                    if mark not in target.setdefault(key, []):
+                        target[key].append(mark)
+                    break
+            else:
+                continue
+            break
+    for key, found in on_node.items():
+        nodes[key] = attrs.evolve(nodes[key], marks=tuple(found))
+    return [
+        attrs.evolve(e, marks=tuple(m for r in e.records for m in on_record.get(r, ())))
+        if any(r in on_record for r in e.records)
+        else e
+        for e in edges
+    ]
 
 
-def _pounds(limit: int | None) -> str:
-    if limit is None:
-        return ""
-    if limit >= 1_000_000 and limit % 100_000 == 0:
-        return f"£{limit / 1_000_000:g}m"
-    if limit >= 1_000 and limit % 1_000 == 0:
-        return f"£{limit // 1_000}k"
-    return f"£{limit:,}"
+def _delegation_label(names: list[str], d: Delegation) -> str:
+    lines = wrap_words(names[0], EDGE_WIDTH)
+    if len(names) > 1:
+        lines.append(f"+{len(names) - 1} more")
+    flags = [pounds(d.limit)] if d.limit is not None else []
+    if d.onward:
+        flags.append("onward")
+    if d.ratification:
+        flags.append("ratify")
+    if flags:
+        lines.append(f"({', '.join(flags)})")
+    return "\n".join(lines)
 
 
 def build_scene(
@@ -137,12 +250,15 @@ def build_scene(
     posts: bool | str = "auto",
     ends: bool = True,
     contracts: bool = True,
+    findings: Iterable[FindingLike] = (),
 ) -> Scene:
     """The scene for ``model`` as it stood on ``on``.
 
     ``posts``: ``True`` draws every post with membership edges; ``"auto"`` lists
     members inside each body and draws only posts that give or receive
-    delegations; ``False`` draws no posts.
+    delegations; ``False`` draws no posts. ``ends=False`` draws no statutory
+    ends but writes each organisation's chains as one line under its name.
+    ``findings`` (from :func:`govmodel.check`) are marked on what they are about.
     """
     current = model.on(on)
     delegating = {h for d in current.delegations for h in (d.from_, d.to)}
@@ -153,10 +269,22 @@ def build_scene(
     nodes: dict[str, Node] = {}
     edges: list[Edge] = []
     clusters = []
+    key = []
     for org in sorted(current.organisations, key=lambda o: o.id):
         detail = org.type.value.replace("_", " ") + (f" · {org.ods}" if org.ods else "")
         clusters.append((org.id, org.label))
-        nodes[f"org__{org.id}"] = Node(f"org__{org.id}", org.label, "organisation", org.id, detail)
+        key.append(KeyEntry(org.id, org.label, org.name, org.type.value, org.ods))
+        labels = {k: v.format(org=org.label).strip() for k, v in END_LABELS.items()}
+        notes = () if ends or not current.boards_of(org.id) else tuple(end_chains(org, on, labels))
+        nodes[f"org__{org.id}"] = Node(
+            f"org__{org.id}",
+            org.label,
+            "organisation",
+            org.id,
+            detail,
+            tooltip=organisation_tip(org),
+            notes=tuple(f"answers to {chain}" for chain in notes),
+        )
     for b in current.bodies:
         single = b.organisations[0] if len(b.organisations) == 1 else None
         role = (
@@ -181,6 +309,7 @@ def build_scene(
             cluster,
             b.kind.value.replace("_", " "),
             listed if posts else (),
+            tooltip=body_tip(current, b),
         )
         established = any(b.id in a.bodies for a in current.agreements)
         delegated = any(d.to == b.id for d in current.delegations)
@@ -190,7 +319,15 @@ def build_scene(
                     edges.append(Edge(f"org__{org_id}", _sid(b.id), "part_of"))
         for target in b.reports_to:
             if target in current:
-                edges.append(Edge(_sid(b.id), _sid(target), "reports_to", upward=True))
+                edges.append(
+                    Edge(
+                        _sid(b.id),
+                        _sid(target),
+                        "reports_to",
+                        upward=True,
+                        tooltip=f"{b.name} reports to {current.body(target).name}",
+                    )
+                )
         if posts:
             for m in b.members:
                 if m.post and m.post in current and show_post(m.post):
@@ -205,23 +342,36 @@ def build_scene(
             orgs = [o for o in p.organisations if o in current]
             cluster = orgs[0] if len(orgs) == 1 else None
             nodes[_sid(p.id)] = Node(
-                _sid(p.id), p.title, "post", cluster, p.kind.value.replace("_", " ")
+                _sid(p.id),
+                p.title,
+                "post",
+                cluster,
+                p.kind.value.replace("_", " "),
+                tooltip=post_tip(current, p),
             )
     for d in current.delegations:
         if _sid(d.from_) in nodes and _sid(d.to) in nodes:
             names = [model.matter(m).name if m in model else m for m in d.matters]
-            label = _short(names[0]) + (f" +{len(names) - 1} more" if len(names) > 1 else "")
-            limit = _pounds(d.limit)
-            flags = [limit] if limit else []
-            if d.onward:
-                flags.append("onward")
-            if d.ratification:
-                flags.append("ratify")
-            text = label + (f"\n({', '.join(flags)})" if flags else "")
-            edges.append(Edge(_sid(d.from_), _sid(d.to), "delegates_to", text, key=d.id))
+            tip, rule = delegation_tip(current, d)
+            edges.append(
+                Edge(
+                    _sid(d.from_),
+                    _sid(d.to),
+                    "delegates_to",
+                    _delegation_label(names, d),
+                    tooltip=tip,
+                    url=rule_url(rule),
+                    records=(d.id,),
+                )
+            )
     for a in current.agreements:
         nodes[_sid(a.id)] = Node(
-            _sid(a.id), a.name, "agreement", None, a.kind.value.replace("_", " ")
+            _sid(a.id),
+            a.name,
+            "agreement",
+            None,
+            a.kind.value.replace("_", " "),
+            tooltip=agreement_tip(current, a),
         )
         for party in a.parties:
             if party in current:
@@ -232,7 +382,12 @@ def build_scene(
     if contracts:
         for c in current.contracts:
             nodes[_sid(c.id)] = Node(
-                _sid(c.id), c.name, "contract", None, c.kind.value.replace("_", " ")
+                _sid(c.id),
+                c.name,
+                "contract",
+                None,
+                c.kind.value.replace("_", " "),
+                tooltip=contract_tip(current, c),
             )
             for org_id in c.commissioners:
                 if org_id in current:
@@ -242,19 +397,36 @@ def build_scene(
                     edges.append(Edge(_sid(c.id), f"org__{org_id}", "provided_by"))
     if ends:
         _add_ends(current, on, nodes, edges)
-    keys = set(nodes)
-    unique = {  # one line per relation between two nodes; one per delegation
-        (e.source, e.target, e.relation, e.key): e
-        for e in edges
-        if e.source in keys and e.target in keys
-    }
+    edges = _attach(nodes, edges, findings)
     return Scene(
         model.name,
         on,
         tuple(clusters),
         tuple(sorted(nodes.values(), key=lambda n: n.id)),
-        tuple(sorted(unique.values(), key=lambda e: (e.source, e.target, e.relation, e.key))),
+        _merge(edges, set(nodes)),
+        source=PurePath(model.source).name if model.source else None,
+        key=tuple(key),
     )
+
+
+def _merge(edges: list[Edge], keys: set[str]) -> tuple[Edge, ...]:
+    """One edge per source, target and relation; parallel delegations share it."""
+    unique: dict[tuple[str, str, str], Edge] = {}
+    for e in edges:
+        if e.source not in keys or e.target not in keys:
+            continue
+        at = (e.source, e.target, e.relation)
+        if at in unique and e.records:
+            old = unique[at]
+            e = attrs.evolve(
+                old,
+                label="\n".join(x for x in (old.label, e.label) if x),
+                tooltip="\n\n".join(x for x in (old.tooltip, e.tooltip) if x),
+                records=old.records + e.records,
+                marks=old.marks + tuple(m for m in e.marks if m not in old.marks),
+            )
+        unique[at] = e
+    return tuple(sorted(unique.values(), key=lambda e: (e.source, e.target, e.relation)))
 
 
 def _add_ends(
@@ -267,9 +439,19 @@ def _add_ends(
         if key not in nodes:
             base = name.rpartition(".")[2]
             label = END_LABELS.get(base, base).format(org=org_label or "")
-            nodes[key] = Node(key, label.strip(), "end")
+            nodes[key] = Node(key, label.strip(), "end", tooltip=f"{label.strip()} (statutory end)")
             pending.append(name)
         return key
+
+    def statutory(source: str, target: str, step: Step) -> Edge:
+        return Edge(
+            source,
+            target,
+            "statutory",
+            upward=True,
+            tooltip=step_tip(step),
+            url=step.citation.url,
+        )
 
     for org in current.organisations:
         boards = current.boards_of(org.id)
@@ -285,21 +467,14 @@ def _add_ends(
                 targets = [end(step.target)]
             for board in boards:
                 for t in targets:
-                    edges.append(Edge(_sid(board.id), t, "statutory", upward=True))
+                    edges.append(statutory(_sid(board.id), t, step))
         for body in cog:
             for step in ends_above("governors", on):
-                edges.append(
-                    Edge(
-                        _sid(body),
-                        end(f"{org.id}.{step.target}", org.label),
-                        "statutory",
-                        upward=True,
-                    )
-                )
+                edges.append(statutory(_sid(body), end(f"{org.id}.{step.target}", org.label), step))
     while pending:
         name = pending.pop()
         base = name.rpartition(".")[2]
         if name != base:
             continue
         for step in ends_above(name, on):
-            edges.append(Edge(f"end__{name}", end(step.target), "statutory", upward=True))
+            edges.append(statutory(f"end__{name}", end(step.target), step))

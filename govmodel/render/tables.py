@@ -7,11 +7,7 @@ is byte-identical for the same model and date.
 
 from __future__ import annotations
 
-import io
 import os
-import re
-import time
-import zipfile
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +15,7 @@ from typing import TYPE_CHECKING
 from govmodel.analysis.authority import grants
 from govmodel.errors import InvalidArgument
 from govmodel.law.accountability import statutory_reserved
-from govmodel.render.escape import csv_cell, excel_cell
+from govmodel.render.escape import csv_cell
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -234,49 +230,6 @@ def export_csv(
     )
 
 
-def excel_bytes(model: GovernanceModel, *, on: date | str | None = None) -> bytes:
-    """The three tables as one workbook, a sheet each, with bold, filled and frozen
-    header rows, filters and sensible column widths.
-
-    Byte-identical for the same model and date: the document dates are the date
-    of the tables and the archive's timestamps are fixed (``SOURCE_DATE_EPOCH``
-    if set, else 1980-01-01, the earliest a ZIP file can hold). Text that a
-    spreadsheet would run as a formula stays text.
-    """
-    import pandas as pd
-    from openpyxl.styles import Alignment, Font, PatternFill
-
-    on = model.resolve_on(on)
-    sheets = {
-        "Scheme of delegation": delegation_table(model, on=on),
-        "Authority matrix": authority_matrix(model, on=on).reset_index(),
-        "Membership": membership_table(model, on=on),
-    }
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for name, frame in sheets.items():
-            safe = frame.map(excel_cell)
-            safe.columns = [excel_cell(c) for c in frame.columns]
-            safe.to_excel(writer, sheet_name=name, index=False)
-            sheet = writer.sheets[name]
-            for row in sheet.iter_rows():
-                for cell in row:
-                    if cell.data_type == "f":  # text starting "=": a value, never a formula
-                        cell.data_type = "s"
-            for cell in sheet[1]:
-                cell.font = Font(bold=True, color="FFFFFF")
-                cell.fill = PatternFill("solid", fgColor="1F4E79")
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-            sheet.freeze_panes = "A2"
-            sheet.auto_filter.ref = sheet.dimensions
-            for i, column in enumerate(safe.columns, start=1):
-                values = [str(column), *(str(v) for v in safe.iloc[:, i - 1].tolist())]
-                width = min(max(len(v) for v in values) + 2, 60)
-                sheet.column_dimensions[sheet.cell(1, i).column_letter].width = width
-        writer.book.properties.creator = "govmodel"
-    return _fixed_zip(buffer.getvalue(), on)
-
-
 def export_excel(
     model: GovernanceModel,
     path: str | os.PathLike[str],
@@ -285,43 +238,22 @@ def export_excel(
     protect: tuple[str | None, ...] = (),
     overwrite: bool = False,
 ) -> Path:
-    """Write the workbook of :func:`excel_bytes` through the one safe write path: an
-    existing file only with ``overwrite=True``."""
+    """Write the board-ready workbook (:func:`excel_bytes`) through the one safe write
+    path: an existing file only with ``overwrite=True``."""
     from govmodel.io.output import write_output
 
     return write_output(path, excel_bytes(model, on=on), overwrite=overwrite, protect=protect)
 
 
-_CORE_DATES = re.compile(
-    rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:(?:created|modified)>)"
-)
+def excel_bytes(model: GovernanceModel, *, on: date | str | None = None) -> bytes:
+    """The board-ready workbook: a cover sheet (model, as-of date, govmodel version,
+    findings in brief), the scheme of delegation, the authority matrix, membership
+    and the findings of :func:`govmodel.check`.
 
+    Names stand with their ids beside them, limits are in pounds, dates are dates;
+    every sheet prints on A4 landscape, fitted to the width, with its header row
+    repeated on each page. The bytes are the same for the same model and date.
+    """
+    from govmodel.render.workbook import board_workbook
 
-def _zip_time() -> tuple[int, int, int, int, int, int]:
-    """The time stamped on every archive member: ``SOURCE_DATE_EPOCH`` if set (within
-    the years 1980-2107 that ZIP can hold), else 1980-01-01 00:00."""
-    try:
-        epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))
-    except ValueError:
-        epoch = 315532800
-    t = time.gmtime(min(max(epoch, 315532800), 4354819199))
-    return (t.tm_year, t.tm_mon, t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec - t.tm_sec % 2)
-
-
-def _fixed_zip(data: bytes, on: date) -> bytes:
-    """Rewrite a zip with fixed timestamps, and the workbook's own dates set to ``on``,
-    so the bytes never depend on 'now'."""
-    stamp = f"{on.isoformat()}T00:00:00Z".encode()
-    when = _zip_time()
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            body = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                body = _CORE_DATES.sub(lambda m: m.group(1) + stamp + m.group(2), body)
-            fixed = zipfile.ZipInfo(info.filename, date_time=when)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = info.external_attr
-            target.writestr(fixed, body)
-    return out.getvalue()
+    return board_workbook(model, model.resolve_on(on))

@@ -193,7 +193,7 @@ for flag in ([], ["--force"]):
             ["draw", "{m}", "--format", "dot", "-o", "{d}/sub", *flag],
             2,
             files={"sub/keep.txt": "x"},
-            err=r"sub: is a directory",
+            err=r"sub: (is a directory|already exists)",
         )
     )
 add(
@@ -1185,16 +1185,16 @@ add(
 for argv, err in [
     (
         ["who", "{m}", "approve_expenditure", "--amount=-5"],
-        r"--amount: '-5': an amount is not negative",
+        r"--amount: '-5' is not a sum of money",
     ),
-    (["who", "{m}", "approve_expenditure", "--amount", "1.50"], r"whole pounds, without pence"),
-    (["who", "{m}", "approve_expenditure", "--amount", "1e20"], r"not an amount"),
+    (["who", "{m}", "approve_expenditure", "--amount", "1.50"], r"not a whole number of pounds"),
+    (["who", "{m}", "approve_expenditure", "--amount", "1e20"], r"is not a sum of money"),
     (
         ["who", "{m}", "approve_expenditure", "--amount", "10000000000000"],
         r"larger than any plausible",
     ),
-    (["who", "{m}", "approve_expenditure", "--amount", "lots"], r"not an amount"),
-    (["who", "{m}", "approve_expenditure", "--amount", "25,00"], r"not an amount"),
+    (["who", "{m}", "approve_expenditure", "--amount", "lots"], r"is not a sum of money"),
+    (["who", "{m}", "approve_expenditure", "--amount", "25,00"], r"is not a sum of money"),
     (["check", "{m}", "--on", "2020-W01-1"], r"--on: '2020-W01-1' is not a date"),
     (["check", "{m}", "--on", "20200101"], r"is not a date"),
     (["check", "{m}", "--on", "2021-02-29"], r"is not a date"),
@@ -1217,7 +1217,7 @@ for text, amount in [
     ("£1.5m", "1,500,000"),
     ("250k", "250,000"),
     ("GBP 2bn", "2,000,000,000"),
-    ("1_000", "1,000"),
+    ("£1,000", "1,000"),
 ]:
     add(
         cli(
@@ -1435,7 +1435,7 @@ add(
 )
 add(
     Case(
-        "two-delegations-two-edges",
+        "two-delegations-both-drawn",
         "injection",
         ["draw", "{m}", "-o", "-"],
         0,
@@ -1445,7 +1445,9 @@ add(
                 "  matters: [approve_business_case]\n"
             )
         },
-        out=r'(?s)"a.board" -> "a.committee".*"a.board" -> "a.committee"',
+        # both delegations are drawn: as two lines, or (main's diagrams since the merge)
+        # as one line that lists each
+        out=r"(?s)(expenditure.*business case|business case.*expenditure)",
     )
 )
 add(
