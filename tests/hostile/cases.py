@@ -1571,6 +1571,124 @@ add(
 )
 
 
+# -- the commands that came with the second wave ------------------------------------------------
+
+add(
+    cli(
+        "pack-refuses-existing",
+        "data-loss",
+        ["pack", "{m}", "-o", "{d}/p.html"],
+        2,
+        files={"p.html": "keep"},
+        err=r"p\.html: already exists",
+    )
+)
+add(
+    cli(
+        "pack-html-injection",
+        "injection",
+        ["pack", "{m}", "-o", "{d}/p.html"],
+        0,
+        text=model(name="<script>alert(1)</script>", org_name="<img src=x onerror=alert(1)>"),
+        made=("p.html",),
+        forbid=(r"<script>alert", r"<img src=x"),
+        seconds=30,
+    )
+)
+add(
+    cli(
+        "export-refuses-existing",
+        "data-loss",
+        ["export", "{m}", "-o", "{d}/e.graphml"],
+        2,
+        files={"e.graphml": "keep"},
+        err=r"e\.graphml: already exists",
+    )
+)
+add(
+    cli(
+        "export-to-dev-null",
+        "data-loss",
+        ["export", "{m}", "-o", "/dev/null", "--format", "json", "--force"],
+        2,
+        err=r"/dev/null: is not a regular file",
+    )
+)
+add(
+    cli(
+        "export-graphml-injection",
+        "injection",
+        ["export", "{m}", "-o", "-", "--format", "graphml"],
+        0,
+        text=model(org_name="</data><script>x</script>"),
+        forbid=(r"<script>",),
+    )
+)
+add(
+    cli(
+        "import-not-a-workbook",
+        "traceback",
+        ["import", "{m}", "-o", "{d}/x.yaml"],
+        2,
+        err=r"m\.yaml",
+    )
+)
+add(
+    cli(
+        "import-missing-workbook",
+        "traceback",
+        ["import", "{d}/none.xlsx", "-o", "{d}/x.yaml"],
+        2,
+        err=r"none\.xlsx",
+    )
+)
+add(
+    cli(
+        "template-refuses-existing",
+        "data-loss",
+        ["table", "--template", "-o", "{d}/t.xlsx"],
+        2,
+        files={"t.xlsx": "keep"},
+        err=r"t\.xlsx: already exists",
+    )
+)
+add(
+    cli(
+        "timeline-chart-to-a-folder",
+        "data-loss",
+        ["timeline", "--party", "ft", "--party", "icb", "-o", "{d}/c.svg", "--force"],
+        2,
+        files={"c.svg/keep": "x"},
+        err=r"c\.svg: is a directory",
+    )
+)
+add(
+    cli(
+        "what-escape-in-holder", "injection", ["what", "{m}", "\x1b[2Ja.board"], 2, forbid=("\x1b",)
+    )
+)
+add(
+    cli(
+        "what-to-closed-stdout",
+        "output",
+        ["what", "{m}", "a.board"],
+        2,
+        stdout="closed",
+        err=r"<standard output>: it is closed",
+    )
+)
+add(
+    cli(
+        "rules-facts-to-full-stdout",
+        "output",
+        ["rules", "--facts"],
+        2,
+        stdout="full",
+        err=r"<standard output>: no space left",
+    )
+)
+
+
 # -- the Python API --------------------------------------------------------------------------------
 
 
