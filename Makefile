@@ -12,7 +12,7 @@ DEMO_OUT ?= build/demo
 help:
 	@echo "make demo   - set up, then summarise, judge and draw the MSECC example"
 	@echo "make test   - set up, then run linters, type checker, tests, notebooks and docs"
-	@echo "make bench  - run the benchmarks"
+	@echo "make bench  - run the benchmarks (BENCH_ARGS=\"--quick\" for a smoke run)"
 
 # A virtual environment with govmodel and every extra, byte-compiled at install
 # (PYTHONDONTWRITEBYTECODE is set on these machines; see docs/development.md).
@@ -81,8 +81,12 @@ docs: setup
 test: lint typecheck pytest docs
 	@echo "make test: every check passed"
 
+# The benchmark table for sizes 1k to 120k nodes; results also in build/bench.json.
+# Options go in BENCH_ARGS, e.g. make bench BENCH_ARGS="--quick" or "--sizes 1k,10k".
+BENCH_ARGS ?=
 bench: setup
-	$(PY) benchmarks/bench.py
+	mkdir -p build
+	$(PY) benchmarks/bench.py --json build/bench.json $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) build docs/_build docs/reference/generated .pytest_cache .mypy_cache .ruff_cache .hypothesis .import_linter_cache

@@ -30,6 +30,7 @@ from govmodel.checks import (
     validate,
 )
 from govmodel.errors import (
+    BrowserMissing,
     GovModelError,
     ModelError,
     NoSuchRecord,
@@ -74,6 +75,7 @@ __all__ = [
     "AgreementKind",
     "Body",
     "BodyKind",
+    "BrowserMissing",
     "Builder",
     "Classification",
     "Contract",

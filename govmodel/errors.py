@@ -24,6 +24,7 @@ The hierarchy::
     │   └── OverwriteRefused (FileExistsError)  an existing file, or an input, kept
     ├── GraphvizMissing (RuntimeError)     no ``dot`` program to render with
     ├── GraphvizFailed (RuntimeError)      ``dot`` ran and could not draw
+    ├── BrowserMissing (RuntimeError)      no Chromium to print a PDF pack
     └── UsageError (ValueError)            a bad command-line argument (exit 2)
 
 Catch :class:`GovModelError` for everything govmodel raises on purpose.
@@ -38,6 +39,7 @@ from typing import Any
 from govmodel.locations import Problem
 
 __all__ = [
+    "BrowserMissing",
     "GovModelError",
     "GraphvizFailed",
     "GraphvizMissing",
@@ -221,6 +223,10 @@ class GraphvizMissing(GovModelError, RuntimeError):
 
 class GraphvizFailed(GovModelError, RuntimeError):
     """Graphviz's ``dot`` ran but could not draw the diagram (its first complaint says why)."""
+
+
+class BrowserMissing(GovModelError, RuntimeError):
+    """No Chromium to print a PDF pack or to test a page with."""
 
 
 class UsageError(GovModelError, ValueError):

@@ -154,3 +154,22 @@ def test_the_order_of_parties_does_not_change_verdicts(mix: tuple[list[PartyType
     backward = govmodel.forms(list(reversed(named)), on=day)
     for a, b in zip(forward, backward, strict=True):
         assert (a.verdict, set(a.eligible)) == (b.verdict, set(b.eligible))
+
+
+def test_facts_given_as_a_mapping_settle_the_conditions() -> None:
+    """``facts={"fact@party": yes/no}`` states a fact in Python as --fact does on the
+    command line; a mistyped fact gets the closest ids."""
+    parties = [("ft", "EPUT"), ("ft", "NELFT")]
+    asked = govmodel.forms(parties, on="2023-04-01")["merger_acquisition"]
+    stated = govmodel.forms(
+        parties, on="2023-04-01", facts={"governors_approved_application": "yes"}
+    )["merger_acquisition"]
+    refused = govmodel.forms(
+        parties, on="2023-04-01", facts={"governors_approved_application@EPUT": False}
+    )["merger_acquisition"]
+    status = {r.rule: r.status for r in asked.requirements}
+    assert status["MA-001"] == "unknown"
+    assert {r.rule: r.status for r in stated.requirements}["MA-001"] == "met"
+    assert refused.verdict is Verdict.NOT_LAWFUL and "MA-001" in {r.rule for r in refused.reasons}
+    with pytest.raises(govmodel.UnknownKind, match="governors_approved_application"):
+        govmodel.forms(parties, on="2023-04-01", facts={"governors_aproved_application": True})

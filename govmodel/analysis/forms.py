@@ -14,7 +14,7 @@ from typing import overload
 from govmodel.errors import InvalidArgument, InvalidParty, MissingArgument
 from govmodel.law.evaluate import Party
 from govmodel.law.facts import Facts
-from govmodel.law.verdicts import FormsResult, PartyLike
+from govmodel.law.verdicts import FactsLike, FormsResult, PartyLike, facts_of
 from govmodel.law.verdicts import forms as forms_of_parties
 from govmodel.model.dates import as_date
 from govmodel.model.governance import GovernanceModel
@@ -39,17 +39,17 @@ def partners(model: GovernanceModel, on: date) -> list[Organisation]:
 
 @overload
 def forms(
-    subject: GovernanceModel, *, on: date | str | None = None, facts: Facts | None = None
+    subject: GovernanceModel, *, on: date | str | None = None, facts: FactsLike | None = None
 ) -> FormsResult: ...
 @overload
 def forms(
-    subject: Iterable[PartyLike], *, on: date | str, facts: Facts | None = None
+    subject: Iterable[PartyLike], *, on: date | str, facts: FactsLike | None = None
 ) -> FormsResult: ...
 def forms(
     subject: GovernanceModel | Iterable[PartyLike],
     *,
     on: date | str | None = None,
-    facts: Facts | None = None,
+    facts: FactsLike | None = None,
 ) -> FormsResult:
     """The verdict for every governance form for ``subject`` on ``on``.
 
@@ -59,8 +59,10 @@ def forms(
     :class:`~govmodel.model.records.Organisation` records, for which ``on`` is
     required (there is no implicit "today").
 
-    ``facts`` are stated facts that conditions turn on (:mod:`govmodel.law.facts`);
-    a model's own ``facts:`` are used, with ``facts`` on top.
+    ``facts`` are stated facts that conditions turn on: a mapping of ``"fact"`` or
+    ``"fact@party"`` to yes/no, or a :class:`~govmodel.law.facts.Facts`
+    (``govmodel rules --facts`` lists them); a model's own ``facts:`` are used,
+    with ``facts`` on top.
 
     Raises :class:`~govmodel.errors.PartyNotInExistence` when a party type, or
     an organisation, did not exist on the date.
@@ -82,7 +84,8 @@ def forms(
                 "Add organisations, or ask about another date.",
             )
         stated = model_facts(subject)
-        return forms_of_parties(found, on=on, facts=stated.merged(facts) if facts else stated)
+        extra = facts_of(facts)
+        return forms_of_parties(found, on=on, facts=stated.merged(extra) if extra else stated)
     if on is None:
         raise MissingArgument(
             "forms() of a list of parties needs on=DATE (answers are always as of a date)"

@@ -59,6 +59,7 @@ REGISTRY = Registry(
         "GM503": route.stated_kind_mismatch,
         "GM504": route.commissioner_delegates_to_provider,
         "GM505": route.agreement_form_not_open,
+        "GM506": route.council_function_without_route,
         "GM601": structure.committee_without_reporting_line,
         "GM602": structure.body_unconnected,
         "GM603": structure.reporting_cycle,

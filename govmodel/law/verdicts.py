@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from html import escape
 from typing import TYPE_CHECKING, Any
@@ -17,20 +17,30 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from govmodel.display import Displayed
-from govmodel.errors import PartyNotInExistence
+from govmodel.errors import PartyNotInExistence, UnknownKind
 from govmodel.law.base import Basis, Confidence, Effect, Rule
 from govmodel.law.evaluate import Consideration, Outcome, Party, evaluate_form, min_confidence
-from govmodel.law.facts import Facts
+from govmodel.law.facts import Facts, parse_fact_value
 from govmodel.law.forms import form_info
 from govmodel.law.parties import check_exists
+from govmodel.law.rules import rulebook
 from govmodel.model.dates import as_date
-from govmodel.model.kinds import FormId, PartyType, Verdict
+from govmodel.model.kinds import FormId, PartyType, Verdict, closest
 from govmodel.model.records import Organisation
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Explanation", "FormVerdict", "FormsResult", "Reason", "forms", "parties_from"]
+__all__ = [
+    "Explanation",
+    "FactsLike",
+    "FormVerdict",
+    "FormsResult",
+    "Reason",
+    "facts_of",
+    "forms",
+    "parties_from",
+]
 
 VERDICT_COLOURS = {
     Verdict.LAWFUL: "#d4edda",
@@ -322,11 +332,38 @@ def parties_from(items: Iterable[PartyLike]) -> list[Party]:
     return [attrs.evolve(p, name=p.id) if seen[p.name] > 1 and p.id else p for p in out]
 
 
+#: Stated facts: a :class:`~govmodel.law.facts.Facts`, or a mapping of
+#: ``"fact"`` or ``"fact@party"`` to a yes/no value.
+FactsLike = Facts | Mapping[str, bool | str]
+
+
+def facts_of(value: FactsLike | None) -> Facts | None:
+    """``value`` as :class:`Facts`; a mapping's keys are ``fact`` or ``fact@party``.
+
+    >>> facts_of({"governors_approved_application@EPUT": "yes"}).get(
+    ...     "governors_approved_application", "EPUT")
+    True
+
+    Raises :class:`~govmodel.errors.UnknownKind` (with the closest ids) for a fact
+    the rulebook does not ask about, and ValueError for a value that is not yes/no.
+    """
+    if value is None or isinstance(value, Facts):
+        return value
+    known = rulebook().facts
+    items = []
+    for key, stated in value.items():
+        fact, _, party = str(key).partition("@")
+        if fact not in known:
+            raise UnknownKind("fact", fact, sorted(known), closest(fact, known))
+        items.append((fact, party or None, parse_fact_value(stated)))
+    return Facts.of(items)
+
+
 def forms(
     parties: Iterable[PartyLike],
     *,
     on: date | str,
-    facts: Facts | None = None,
+    facts: FactsLike | None = None,
 ) -> FormsResult:
     """The verdict for every governance form for ``parties`` on ``on``.
 
@@ -334,10 +371,14 @@ def forms(
     :class:`~govmodel.model.records.Organisation` records or :class:`Party`
     values. (:func:`govmodel.forms` also takes a whole model.)
 
+    ``facts`` states facts the rulebook's conditions turn on (see
+    :func:`facts_of`); unstated ones become questions.
+
     Raises :class:`~govmodel.errors.PartyNotInExistence` when a party type, or
     an organisation, did not exist on the date.
     """
     on = as_date(on)
+    stated = facts_of(facts)
     orgs = list(parties)
     for item in orgs:
         if isinstance(item, Organisation) and not item.active_on(on):
@@ -352,7 +393,7 @@ def forms(
         )
     verdicts = []
     for form in FormId:
-        outcome = evaluate_form(form, normalised, on, facts=facts)
+        outcome = evaluate_form(form, normalised, on, facts=stated)
         verdicts.append(_verdict(outcome, on))
     return FormsResult(on, tuple(normalised), tuple(verdicts))
 

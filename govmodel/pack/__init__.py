@@ -8,8 +8,8 @@ severity with the expected ones, the accountability of the joint bodies, who
 can decide the key matters, the scheme of delegation, the diagrams, the
 model's sources and notes, and the disclaimer.
 
-HTML and Word files are byte-identical for the same model, date and version of
-govmodel and Graphviz.
+HTML, Word and PDF files are byte-identical for the same model, date and
+version of govmodel, Graphviz (and, for PDF, Chromium).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from govmodel.errors import GovModelError
+from govmodel.errors import UsageError
 from govmodel.model.governance import GovernanceModel
 from govmodel.pack.content import Document, build
 
@@ -54,7 +54,7 @@ def pack(
 
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
-        raise GovModelError(
+        raise UsageError(
             f"cannot write a pack as {suffix or 'a file with no suffix'}: "
             f"use one of {', '.join(FORMATS)}"
         )
@@ -74,4 +74,6 @@ def pack(
     with tempfile.TemporaryDirectory(prefix="govmodel-pack-") as folder:
         page = Path(folder) / "pack.html"
         page.write_text(html, encoding="utf-8")
-        return write_output(path, print_pdf(page), overwrite=overwrite, protect=guard)
+        return write_output(
+            path, print_pdf(page, on=document.on), overwrite=overwrite, protect=guard
+        )
