@@ -79,6 +79,11 @@ def format_path(path: Sequence[str | int]) -> str:
     return out or "(top level)"
 
 
+def _clip(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters (a huge bad value must not flood the screen)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 @attrs.frozen
 class Problem:
     """One thing wrong with a model: where, what, and what to do about it."""
@@ -89,11 +94,13 @@ class Problem:
     location: Location | None = None
 
     def render(self) -> str:
-        """``file:line:col: key.path: message. hint``"""
+        """``file:line:col: key.path: message. hint`` (no key path for the file as a whole)."""
         where = f"{self.location}: " if self.location else ""
-        message = self.message if self.message.endswith((".", "?", "!")) else self.message + "."
-        hint = f" {self.hint}" if self.hint else ""
-        return f"{where}{format_path(self.path)}: {message}{hint}"
+        message = _clip(self.message, 400)
+        message = message if message.endswith((".", "?", "!")) else message + "."
+        hint = f" {_clip(self.hint, 1200)}" if self.hint else ""
+        path = f"{format_path(self.path)}: " if self.path or not where else ""
+        return f"{where}{path}{message}{hint}"
 
     def sort_key(self) -> tuple[int, int, str]:
         """Order problems by position in the file, then by path."""

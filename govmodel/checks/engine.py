@@ -23,7 +23,7 @@ from govmodel.checks.context import Context
 from govmodel.checks.registry import REGISTRY
 from govmodel.checks.report import Report
 from govmodel.checks.spec import CheckSpec
-from govmodel.errors import SchemeInvalid
+from govmodel.errors import SchemeInvalid, UnknownCode
 from govmodel.law.base import Rule
 from govmodel.law.rules import get
 from govmodel.locations import Location
@@ -33,8 +33,19 @@ from govmodel.model.kinds import PartyType
 __all__ = ["check", "is_valid", "iter_findings", "validate"]
 
 
-def _codes(entries: Iterable[str]) -> set[str]:
-    return {code for entry in entries if (code := REGISTRY.codes.find(entry)) is not None}
+def _codes(entries: Iterable[str], argument: str | None = None) -> set[str]:
+    """The codes named by ``entries``; with ``argument``, a name that is not a code
+    raises :class:`~govmodel.errors.UnknownCode` with the closest ones (the model's
+    own ``ignore`` list is checked by the loader instead)."""
+    found = set()
+    for entry in [entries] if isinstance(entries, str) else entries:
+        code = REGISTRY.codes.find(entry) if isinstance(entry, str) else None
+        if code is None:
+            if argument is not None:
+                raise UnknownCode(argument, entry, REGISTRY.suggest(str(entry)))
+            continue
+        found.add(code)
+    return found
 
 
 class _Locator:
@@ -101,12 +112,13 @@ def iter_findings(
     """Yield every finding for ``model`` on ``on`` (default: the model's ``as_of``).
 
     Codes in the model's ``ignore`` list and in ``ignore`` are skipped; with
-    ``select``, only those codes run. Findings come in check order; :func:`check`
-    sorts them.
+    ``select``, only those codes run. A code or name in ``ignore`` or ``select``
+    that no check has raises :class:`~govmodel.errors.UnknownCode` naming the
+    closest ones. Findings come in check order; :func:`check` sorts them.
     """
     ctx = Context(model, model.resolve_on(on), codes=REGISTRY.codes)
-    skipped = _codes([*model.ignore, *ignore])
-    chosen = None if select is None else _codes(select)
+    skipped = _codes(model.ignore) | _codes(ignore, "ignore")
+    chosen = None if select is None else _codes(select, "select")
     where = _Locator(model)
     specs = [s for s in REGISTRY.values() if not s.retired]
     specs.sort(key=lambda s: s.runs_last)

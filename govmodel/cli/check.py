@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
+from typing import Any
 
-from govmodel.cli.common import Command, iso_date, load_model, to_json
+from govmodel.cli.common import Command, iso_date, load_model, to_json, write_stdout
 from govmodel.errors import UsageError
 
 __all__ = ["COMMAND"]
@@ -40,7 +40,7 @@ def _list_codes(fmt: str) -> int:
     from govmodel.checks.registry import REGISTRY
 
     if fmt == "json":
-        sys.stdout.write(
+        write_stdout(
             to_json(
                 [
                     {
@@ -56,8 +56,12 @@ def _list_codes(fmt: str) -> int:
             )
         )
         return 0
-    for spec in REGISTRY.values():
-        print(f"{spec.code}  {spec.severity.value:<7}  {spec.name:<42} {spec.summary}")
+    write_stdout(
+        "".join(
+            f"{spec.code}  {spec.severity.value:<7}  {spec.name:<42} {spec.summary}\n"
+            for spec in REGISTRY.values()
+        )
+    )
     return 0
 
 
@@ -77,9 +81,40 @@ def _run(args: argparse.Namespace) -> int:
                 f"{code!r} is not a finding code or name.{hint} "
                 "`govmodel check --list-codes` lists them."
             )
-    report = check(load_model(args.file), on=args.on, ignore=args.ignore, select=args.select)
-    sys.stdout.write(report.to_json() if args.format == "json" else str(report))
+    model = load_model(args.file)
+    _check_model_codes(model)
+    report = check(model, on=args.on, ignore=args.ignore, select=args.select)
+    write_stdout(report.to_json() if args.format == "json" else str(report))
     return 0 if report.is_valid(fail_on_warning=args.fail_on_warning) else 1
+
+
+def _check_model_codes(model: Any) -> None:
+    """The codes a model file names (``ignore:``, ``expected:``) must be finding codes:
+    a typo there would silently ignore or expect nothing."""
+    from govmodel.checks import lookup
+    from govmodel.checks.registry import suggest
+    from govmodel.errors import ModelError
+    from govmodel.locations import Problem
+
+    named: list[tuple[tuple[str | int, ...], Any]] = [
+        (("ignore", i), code) for i, code in enumerate(model.ignore)
+    ]
+    named += [(("expected", i, "code"), e.code) for i, e in enumerate(model.expected)]
+    problems = []
+    for path, code in named:
+        if lookup(code) is None:
+            guess = suggest(code)
+            hint = f"Did you mean {' or '.join(repr(g) for g in guess)}? " if guess else ""
+            problems.append(
+                Problem(
+                    path,
+                    f"{code!r} is not a finding code or name",
+                    f"{hint}`govmodel check --list-codes` lists them.",
+                    model.locations.get(path),
+                )
+            )
+    if problems:
+        raise ModelError(problems, source=model.source)
 
 
 COMMAND = Command(

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
-from govmodel.cli.common import Command, iso_date, load_model
+from govmodel.cli.common import Command, iso_date, load_model, write_stdout
 from govmodel.errors import UsageError
 
 __all__ = ["COMMAND"]
@@ -91,11 +90,9 @@ def _run(args: argparse.Namespace) -> int:
         from govmodel.model.kinds import FormId
 
         explanation = result.explain(FormId.parse(args.explain))
-        sys.stdout.write(str(explanation))
+        write_stdout(str(explanation))
         return 0
-    sys.stdout.write(
-        result.to_json() if args.format == "json" else result.render(every_form=args.all)
-    )
+    write_stdout(result.to_json() if args.format == "json" else result.render(every_form=args.all))
     return 0
 
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from govmodel.cli.common import Command, iso_date, load_model
+from govmodel.cli.common import Command, iso_date, load_model, note
 from govmodel.errors import OverwriteRefused, UsageError
 
 __all__ = ["COMMAND"]
@@ -31,12 +30,17 @@ def _run(args: argparse.Namespace) -> int:
     if target.suffix.lower() not in FORMATS:
         raise UsageError(f"-o {args.output}: the file must end in one of {', '.join(FORMATS)}")
     if target.exists() and not args.force:
-        raise OverwriteRefused(
-            f"{args.output} already exists; pass --force to replace it, or choose another path."
-        )
+        raise OverwriteRefused(args.output)
     model = load_model(args.file)
-    pack(model, target, on=args.on, highlight=args.highlight, protect=(args.file,))
-    print(f"wrote {args.output}", file=sys.stderr)
+    pack(
+        model,
+        target,
+        on=args.on,
+        highlight=args.highlight,
+        protect=(args.file,),
+        overwrite=args.force,
+    )
+    note(f"wrote {args.output}")
     return 0
 
 

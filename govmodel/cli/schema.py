@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from govmodel.cli.common import Command, emit, to_json
+from govmodel.cli.common import Command, add_output, emit, to_json
 
 __all__ = ["COMMAND"]
 
 
 def _configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("-o", "--output", help="write the schema here instead of stdout")
-    p.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
+    add_output(p, required=False, help="write the schema here (`-`: standard output)")
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from govmodel.cli.common import Command, emit, iso_date, to_json
+from govmodel.cli.common import Command, emit, iso_date, to_json, write_stdout
 from govmodel.errors import UsageError
 
 __all__ = ["COMMAND"]
@@ -101,9 +100,9 @@ def _run(args: argparse.Namespace) -> int:
                 for r in result
             ],
         }
-        sys.stdout.write(to_json(data))
+        write_stdout(to_json(data))
         return 0
-    sys.stdout.write(str(result))
+    write_stdout(str(result))
     return 0
 
 

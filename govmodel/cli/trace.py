@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from govmodel.cli.common import Command, iso_date, load_model
+from govmodel.cli.common import Command, iso_date, load_model, write_stdout
 
 __all__ = ["COMMAND"]
 
@@ -21,7 +20,7 @@ def _run(args: argparse.Namespace) -> int:
     from govmodel.analysis.trace import trace
 
     result = trace(load_model(args.file), args.subject, on=args.on)
-    sys.stdout.write(result.to_json() if args.format == "json" else str(result))
+    write_stdout(result.to_json() if args.format == "json" else str(result))
     return 0
 
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from govmodel.cli.common import Command, iso_date, load_model, to_json
+from govmodel.cli.common import Command, iso_date, load_model, to_json, write_stdout
 
 __all__ = ["COMMAND"]
 
@@ -23,7 +22,7 @@ def _run(args: argparse.Namespace) -> int:
     model = load_model(args.file)
     found = what_can_decide(model, args.holder, on=args.on)
     if args.format == "json":
-        sys.stdout.write(to_json(found.to_dict()))
+        write_stdout(to_json(found.to_dict()))
         return 0
     print(f"What {args.holder} can decide on {found.on.isoformat()}:")
     for g in found:

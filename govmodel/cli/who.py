@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from govmodel.cli.common import Command, iso_date, load_model, pounds, to_json
+from govmodel.cli.common import Command, iso_date, load_model, pounds, to_json, write_stdout
 
 __all__ = ["COMMAND"]
 
@@ -29,15 +28,18 @@ def _run(args: argparse.Namespace) -> int:
     on = model.resolve_on(args.on)
     holders = who_can_decide(model, args.matter, amount=args.amount, on=on)
     if args.format == "json":
-        sys.stdout.write(to_json(holders.to_dict()))
+        write_stdout(to_json(holders.to_dict()))
         return 0
-    amount = f" for £{args.amount:,}" if args.amount is not None else ""
-    print(f"Who can decide {args.matter}{amount} on {on.isoformat()}:")
+    money = f" for £{args.amount:,}" if args.amount is not None else ""
+    lines = [f"Who can decide {args.matter}{money} on {on.isoformat()}:"]
     for g in holders:
         limit = "no limit" if g.limit is None else f"up to £{g.limit:,}"
-        print(f"  {g.holder:<34} for {g.organisation:<14} {limit:<18} {' -> '.join(g.chain)}")
+        lines.append(
+            f"  {g.holder:<34} for {g.organisation:<14} {limit:<18} {' -> '.join(g.chain)}"
+        )
     if not holders:
-        print("  nobody in the model")
+        lines.append("  nobody in the model")
+    write_stdout("\n".join(lines) + "\n")
     return 0
 
 

@@ -30,10 +30,9 @@ def names() -> list[str]:
 
 def path(name: str) -> Path:
     """Path of the bundled example ``name``."""
-    candidate = _dir() / f"{name}.yaml"
-    if not candidate.is_file():
+    if name not in names():  # only the bundled names: never a path elsewhere
         raise NoSuchRecord("example", name, closest(name, names()))
-    return candidate
+    return _dir() / f"{name}.yaml"
 
 
 def text(name: str) -> str:

@@ -8,6 +8,7 @@ defaults so that saved files stay as short as hand-written ones.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
@@ -15,11 +16,11 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from govmodel.io.schema import TOP_LEVEL, file_key
+from govmodel.io.schema import TOP_LEVEL, field_specs, file_key
 from govmodel.model.dates import as_date
 from govmodel.model.governance import COLLECTIONS, GovernanceModel
 from govmodel.model.kinds import Kind
-from govmodel.model.records import Expectation, Membership, StatedFact
+from govmodel.model.records import Body, Expectation, Membership, StatedFact
 
 __all__ = ["from_plain", "to_plain"]
 
@@ -46,17 +47,62 @@ def _converter() -> cattrs.Converter:
     return conv
 
 
+@functools.cache
+def _makers() -> dict[type, Callable[[dict[str, Any]], Any]]:
+    """For each record class, a function from a validated plain record to the record.
+
+    Built once: the file keys that differ from field names, the nested records
+    (a body's members) and the whole-number fields (JSON's ``1.0`` is a whole
+    number) are looked up here, never per record.
+    """
+    makers: dict[type, Callable[[dict[str, Any]], Any]] = {}
+    nested: dict[type, dict[str, type]] = {Body: {"members": Membership}}
+    for cls in (Membership, Expectation, StatedFact, *COLLECTIONS.values()):  # nested first
+        fields = [f for f in attrs.fields(cls) if f.init]
+        renames = {file_key(f): f.name for f in fields if file_key(f) != f.name}
+        numbers = tuple(
+            spec.name for spec in field_specs(cls) if spec.schema.get("type") == "integer"
+        )
+        subs = {key: makers[sub] for key, sub in nested.get(cls, {}).items()}
+        makers[cls] = _maker(cls, renames, numbers, subs)
+    return makers
+
+
+def _maker(
+    cls: type,
+    renames: dict[str, str],
+    numbers: tuple[str, ...],
+    subs: dict[str, Callable[[dict[str, Any]], Any]],
+) -> Callable[[dict[str, Any]], Any]:
+    def make(record: dict[str, Any]) -> Any:
+        kwargs = {renames.get(k, k): v for k, v in record.items()} if renames else dict(record)
+        for key in numbers:
+            value = kwargs.get(key)
+            if isinstance(value, float):
+                kwargs[key] = int(value)
+        for key, sub in subs.items():
+            if key in kwargs:
+                kwargs[key] = tuple(sub(item) for item in kwargs[key])
+        return cls(**kwargs)
+
+    return make
+
+
 def from_plain(
-    data: dict[str, Any], *, source: str | None = None, locations: dict[Any, Any] | None = None
+    data: dict[str, Any], *, source: str | None = None, locations: Mapping[Any, Any] | None = None
 ) -> GovernanceModel:
     """Build a model from a document that has passed validation."""
-    conv = _converter()
+    makers = _makers()
     fields: dict[str, Any] = {key: data[key] for key, *_ in TOP_LEVEL if key in data}
-    fields["expected"] = tuple(conv.structure(e, Expectation) for e in data.get("expected", ()))
-    fields["facts"] = tuple(conv.structure(f, StatedFact) for f in data.get("facts", ()))
+    make_expectation, make_fact = makers[Expectation], makers[StatedFact]
+    fields["expected"] = tuple(make_expectation(e) for e in data.get("expected", ()))
+    fields["facts"] = tuple(make_fact(f) for f in data.get("facts", ()))
     for collection, cls in COLLECTIONS.items():
-        fields[collection] = tuple(conv.structure(r, cls) for r in data.get(collection, ()))
-    return GovernanceModel(**fields, source=source, locations=locations or {})
+        make = makers[cls]
+        fields[collection] = tuple(make(r) for r in data.get(collection, ()))
+    return GovernanceModel(
+        **fields, source=source, locations=locations if locations is not None else {}
+    )
 
 
 def to_plain(model: GovernanceModel) -> dict[str, Any]:

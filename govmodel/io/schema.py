@@ -21,6 +21,8 @@ from govmodel.model.records import Expectation, StatedFact
 
 __all__ = [
     "ID_PATTERN",
+    "MAX_AMOUNT",
+    "NON_EMPTY",
     "TOP_LEVEL",
     "FieldSpec",
     "field_specs",
@@ -28,12 +30,45 @@ __all__ = [
     "model_schema",
 ]
 
-ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*(?!\n)$"
+
+#: The largest amount (in pounds) or count a model file may give: a trillion, beyond
+#: any plausible limit or contract value (and well inside what a spreadsheet holds).
+MAX_AMOUNT = 10**12
+
+#: One line of text: no line break (the look-ahead keeps ``$`` from letting a final
+#: one through).
+ONE_LINE = r"^[^\n\r]*(?!\n)$"
+#: One line of text with something visible in it.
+ONE_LINE_TEXT = r"^(?=[^\n\r]*\S)[^\n\r]*(?!\n)$"
+#: Text with something visible in it.
+NOT_BLANK = r"\S"
+
+#: Text fields that may run over several lines; every other text is one line.
+MULTI_LINE = frozenset(
+    {"note", "conditions", "reason", "terms_of_reference", "services", "description", "notes"}
+)
+
+#: Lists that must name at least one thing: (record class, field).
+NON_EMPTY = frozenset(
+    {
+        ("Body", "organisations"),
+        ("Delegation", "matters"),
+        ("Agreement", "parties"),
+        ("Contract", "commissioners"),
+        ("Contract", "providers"),
+    }
+)
 
 #: Top-level keys other than the record collections: (key, schema, required, doc).
 #: ``expected`` is added below, once record schemas can be generated.
 TOP_LEVEL: tuple[tuple[str, dict[str, Any], bool, str], ...] = (
-    ("name", {"type": "string", "minLength": 1}, True, "Name of the arrangement."),
+    (
+        "name",
+        {"type": "string", "minLength": 1, "pattern": ONE_LINE_TEXT},
+        True,
+        "Name of the arrangement.",
+    ),
     (
         "as_of",
         {"type": "string", "format": "date"},
@@ -93,20 +128,21 @@ def _unwrap_optional(tp: Any) -> Any:
     return tp
 
 
-def _type_schema(tp: Any) -> dict[str, Any]:
+def _type_schema(tp: Any, *, one_line: bool = True, ref: bool = False) -> dict[str, Any]:
     tp = _unwrap_optional(tp)
     if typing.get_origin(tp) is tuple:
         (item, _ellipsis) = typing.get_args(tp)
-        return {"type": "array", "items": _type_schema(item)}
+        return {"type": "array", "items": _type_schema(item, one_line=one_line, ref=ref)}
     if isinstance(tp, type) and issubclass(tp, Kind):
         ids = [m.value for m in tp]
         return {"type": "string", "enum": ids + sorted(set(tp.aliases()) - set(ids))}
     if tp is bool:
         return {"type": "boolean"}
     if tp is int:
-        return {"type": "integer", "minimum": 0}
+        return {"type": "integer", "minimum": 0, "maximum": MAX_AMOUNT}
     if tp is str:
-        return {"type": "string", "minLength": 1}
+        pattern = (ONE_LINE if ref else ONE_LINE_TEXT) if one_line else NOT_BLANK
+        return {"type": "string", "minLength": 1, "pattern": pattern}
     if tp is date:
         return {"type": "string", "format": "date"}
     if attrs.has(tp):
@@ -122,16 +158,17 @@ def field_specs(cls: type) -> tuple[FieldSpec, ...]:
     for f in attrs.fields(cls):
         if not f.init:
             continue
-        schema = _type_schema(hints[f.name])
+        ref = f.metadata.get("ref")
+        schema = _type_schema(
+            hints[f.name], one_line=file_key(f) not in MULTI_LINE, ref=ref is not None
+        )
         if f.name == "id":
             schema = {"type": "string", "pattern": ID_PATTERN}
+        if (cls.__name__, f.name) in NON_EMPTY:
+            schema = {**schema, "minItems": 1}
         doc = str(f.metadata.get("doc", ""))
         schema = {**schema, "description": doc}
-        specs.append(
-            FieldSpec(
-                f.name, file_key(f), schema, f.default is attrs.NOTHING, doc, f.metadata.get("ref")
-            )
-        )
+        specs.append(FieldSpec(f.name, file_key(f), schema, f.default is attrs.NOTHING, doc, ref))
     return tuple(specs)
 
 

@@ -18,12 +18,21 @@ from typing import Any
 import jsonschema
 
 from govmodel.errors import UnknownKind
-from govmodel.io.schema import ID_PATTERN, field_specs, model_schema
+from govmodel.io.schema import (
+    ID_PATTERN,
+    MAX_AMOUNT,
+    NOT_BLANK,
+    ONE_LINE_TEXT,
+    field_specs,
+    model_schema,
+)
 from govmodel.locations import Location, Path, Problem
+from govmodel.model.dates import parse_iso_date
 from govmodel.model.governance import COLLECTIONS
 from govmodel.model.kinds import Kind, closest
 from govmodel.model.matters import STANDARD_MATTERS
 from govmodel.model.records import Membership
+from govmodel.reading import numeral_advice, unsafe_character
 
 __all__ = ["Locator", "problems_in"]
 
@@ -51,11 +60,27 @@ def _validator() -> jsonschema.Draft202012Validator:
     )
 
 
-def problems_in(data: Any, where: Locator = _nowhere) -> list[Problem]:
+def _is_date(text: str) -> bool:
+    return parse_iso_date(text) is not None
+
+
+@functools.cache
+def _fast_validator() -> Callable[[Any], Any]:
+    """The schema compiled to Python (fastjsonschema): it stops at the first error,
+    so a document it refuses is validated again with jsonschema for the full list."""
+    import fastjsonschema
+
+    return fastjsonschema.compile(model_schema(), formats={"date": _is_date})
+
+
+def problems_in(
+    data: Any, where: Locator = _nowhere, *, text_checked: bool = False
+) -> list[Problem]:
     """Every problem in the plain document ``data``, located with ``where``.
 
     ``data`` is modified in one way only: kind names written as aliases or in
     another case (``FT``, ``foundation-trust``) are replaced by their ids.
+    ``text_checked`` says the reader has already refused control characters.
     """
     if not isinstance(data, dict):
         got = "an empty file" if data is None else f"a {type(data).__name__}"
@@ -71,6 +96,8 @@ def problems_in(data: Any, where: Locator = _nowhere) -> list[Problem]:
     seen = {p.path for p in problems}
     problems += [p for p in _schema_problems(data, where) if p.path not in seen]
     problems += _record_problems(data, where)
+    if not text_checked:
+        problems += _text_problems(data, where)
     return sorted(problems, key=Problem.sort_key)
 
 
@@ -81,6 +108,7 @@ def _records(data: dict[str, Any], collection: str) -> list[tuple[Path, dict[str
     return [((collection, i), r) for i, r in enumerate(items) if isinstance(r, dict)]
 
 
+@functools.cache
 def _kind_fields(cls: type) -> dict[str, type[Kind]]:
     hints = typing.get_type_hints(cls)
     out = {}
@@ -125,6 +153,14 @@ def _normalise_kinds(data: dict[str, Any], where: Locator) -> list[Problem]:
     return problems
 
 
+_NON_EMPTY_HINTS = {
+    "organisations": "A body belongs to at least one organisation: list its id.",
+    "matters": "Name the matters delegated (e.g. `approve_expenditure`), or remove the delegation.",
+    "parties": "List the organisations party to the agreement.",
+    "commissioners": "List the organisations that commission the contract.",
+    "providers": "List the organisations that provide the services.",
+}
+
 _TYPE_NAMES = {
     "string": "text",
     "integer": "a whole number",
@@ -148,6 +184,14 @@ def _describe_value(value: Any) -> str:
 
 
 def _schema_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
+    import fastjsonschema
+
+    try:
+        _fast_validator()(data)
+    except fastjsonschema.JsonSchemaException:
+        pass
+    else:
+        return []
     problems: list[Problem] = []
     for error in _validator().iter_errors(data):
         hint: str | None
@@ -185,6 +229,10 @@ def _schema_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
             want = " or ".join(_TYPE_NAMES.get(n, n) for n in names)
             message = f"expected {want}, got {_describe_value(error.instance)}"
             hint = "Give a value or remove the key." if error.instance is None else None
+            if isinstance(error.instance, str) and set(names) & {"integer", "boolean", "number"}:
+                hint = numeral_advice(error.instance) or hint
+            elif isinstance(error.instance, float) and "integer" in names:
+                hint = "Give whole pounds (or a whole count), without a decimal point."
         elif kind == "format" and error.validator_value == "date":
             message = f"{error.instance!r} is not a valid date"
             hint = "Write dates as ISO YYYY-MM-DD, e.g. 2020-09-01."
@@ -194,9 +242,25 @@ def _schema_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
         elif kind == "minimum":
             message = f"{error.instance!r} is negative"
             hint = "Give 0 or more."
+        elif kind == "maximum":
+            message = f"{error.instance:,} is larger than any plausible amount"
+            hint = f"The largest accepted is {MAX_AMOUNT:,}; give the amount in whole pounds."
         elif kind == "minLength":
             message = "must not be empty"
             hint = None
+        elif kind == "minItems":
+            message = "must list at least one"
+            hint = _NON_EMPTY_HINTS.get(str(path[-1]) if path else "")
+        elif (
+            kind == "pattern"
+            and isinstance(error.instance, str)
+            and ("\n" in error.instance or "\r" in error.instance)
+        ):
+            message = "must be one line, without line breaks"
+            hint = "Join the lines (in YAML, `>-` folds a long value without a final line break)."
+        elif kind == "pattern" and error.validator_value in (NOT_BLANK, ONE_LINE_TEXT):
+            message = "must not be blank"
+            hint = "Write the text, or remove the key."
         else:
             message, hint = str(error.message), None
         problems.append(Problem(path, message, hint, where(path)))
@@ -204,10 +268,19 @@ def _schema_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
 
 
 def _as_date(value: Any) -> date | None:
-    try:
-        return date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
+    return parse_iso_date(value) if isinstance(value, str) else None
+
+
+@functools.cache
+def _ref_fields(cls: type) -> tuple[tuple[str, str], ...]:
+    """``(file key, collection referred to)`` for each reference field of ``cls``."""
+    return tuple((spec.key, spec.ref) for spec in field_specs(cls) if spec.ref)
+
+
+#: The dates a model's ``as_of`` may take: from the NHS's first day to the end of
+#: this century (later dates are nearly always placeholders such as 9999-12-31).
+EARLIEST = date(1948, 7, 5)
+LATEST = date(2100, 12, 31)
 
 
 def _record_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
@@ -237,29 +310,54 @@ def _record_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
     known["matters"] |= {m.id for m in STANDARD_MATTERS}
     known["holders"] = known["bodies"] | known["posts"]
 
+    def missing(tpath: Path, target: str, ref: str) -> None:
+        label = _REF_LABEL[ref]
+        guess = closest(target, known[ref])
+        hint = (
+            f"Closest ids: {', '.join(repr(g) for g in guess)}."
+            if guess
+            else f"Add a {label} with this id, or correct the reference."
+        )
+        problems.append(Problem(tpath, f"no {label} with id {target!r}", hint, where(tpath)))
+
     def check_refs(record: dict[str, Any], path: Path, cls: type) -> None:
-        for spec in field_specs(cls):
-            if not spec.ref or spec.key not in record:
+        for key, ref in _ref_fields(cls):
+            value = record.get(key)
+            if value is None:
                 continue
-            value = record[spec.key]
-            targets = (
-                [((*path, spec.key, i), v) for i, v in enumerate(value)]
-                if isinstance(value, list)
-                else [((*path, spec.key), value)]
-            )
-            for tpath, target in targets:
-                if not isinstance(target, str) or target in known[spec.ref]:
-                    continue
-                label = _REF_LABEL[spec.ref]
-                guess = closest(target, known[spec.ref])
-                hint = (
-                    f"Closest ids: {', '.join(repr(g) for g in guess)}."
-                    if guess
-                    else f"Add a {label} with this id, or correct the reference."
-                )
+            pool = known[ref]
+            if isinstance(value, str):
+                if value not in pool:
+                    missing((*path, key), value, ref)
+                continue
+            if not isinstance(value, list):
+                continue
+            for i, target in enumerate(value):
+                if isinstance(target, str) and target not in pool:
+                    missing((*path, key, i), target, ref)
+            twice(value, (*path, key))
+
+    def twice(values: list[Any], path: Path) -> None:
+        """Report an entry listed twice in one list (``partners: [a, a]``)."""
+        if len(values) < 2:
+            return
+        try:
+            if len(set(values)) == len(values):
+                return
+        except TypeError:  # not all text: the schema reports it
+            return
+        seen: set[Any] = set()
+        for i, value in enumerate(values):
+            if value in seen:
                 problems.append(
-                    Problem(tpath, f"no {label} with id {target!r}", hint, where(tpath))
+                    Problem(
+                        (*path, i),
+                        f"{value!r} is listed twice",
+                        "List each id once.",
+                        where((*path, i)),
+                    )
                 )
+            seen.add(value)
 
     def check_ids(path: Path, value: Any, pool: set[str], label: str, fallback: str) -> None:
         if not isinstance(value, str) or value in pool:
@@ -268,6 +366,18 @@ def _record_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
         hint = f"Closest ids: {', '.join(repr(g) for g in guess)}." if guess else fallback
         problems.append(Problem(path, f"no {label} with id {value!r}", hint, where(path)))
 
+    as_of = _as_date(data.get("as_of"))
+    if as_of is not None and not EARLIEST <= as_of <= LATEST:
+        problems.append(
+            Problem(
+                ("as_of",),
+                f"{as_of.isoformat()} is outside the dates govmodel's law covers "
+                f"({EARLIEST.isoformat()} to {LATEST.isoformat()})",
+                "Give the date the model describes; a placeholder such as 9999-12-31 "
+                "would make every answer a guess.",
+                where(("as_of",)),
+            )
+        )
     partners = data.get("partners")
     if isinstance(partners, list):
         for i, org in enumerate(partners):
@@ -278,6 +388,7 @@ def _record_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
                 "organisation",
                 "List organisation ids from `organisations:`.",
             )
+        twice(partners, ("partners",))
     expected = data.get("expected")
     if isinstance(expected, list):
         everything = set().union(*known.values())
@@ -356,14 +467,16 @@ def _record_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
     for collection, cls in COLLECTIONS.items():
         for path, record in _records(data, collection):
             check_refs(record, path, cls)
-            _check_period(record, path, where, problems)
+            if "end" in record and "start" in record:
+                _check_period(record, path, where, problems)
             if collection == "bodies" and isinstance(record.get("members"), list):
                 for i, member in enumerate(record["members"]):
                     if not isinstance(member, dict):
                         continue
                     mpath = (*path, "members", i)
                     check_refs(member, mpath, Membership)
-                    _check_period(member, mpath, where, problems)
+                    if "end" in member and "start" in member:
+                        _check_period(member, mpath, where, problems)
                     if "post" not in member and "person" not in member:
                         problems.append(
                             Problem(
@@ -386,6 +499,31 @@ def _record_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
                         where((*path, "to")),
                     )
                 )
+    return problems
+
+
+def _text_problems(data: Any, where: Locator) -> list[Problem]:
+    """Control characters anywhere in the document (the reader finds them in files;
+    this is for documents built in Python)."""
+    problems = []
+    stack: list[tuple[Path, Any]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            what = unsafe_character(value)
+            if what is not None:
+                problems.append(
+                    Problem(
+                        path,
+                        f"{what} is not allowed in text",
+                        "Remove it: control characters can hide text or drive a terminal.",
+                        where(path),
+                    )
+                )
+        elif isinstance(value, dict):
+            stack.extend(((*path, k), v) for k, v in value.items())
+        elif isinstance(value, list | tuple):
+            stack.extend(((*path, i), v) for i, v in enumerate(value))
     return problems
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from govmodel.display import Displayed
+from govmodel.errors import InvalidArgument, PartyNotInExistence
 from govmodel.law.parties import PARTY_TYPES
 from govmodel.law.rules import rulebook
 from govmodel.law.verdicts import VERDICT_COLOURS, FormsResult, PartyLike, forms, parties_from
@@ -92,16 +93,17 @@ def timeline(parties: Iterable[PartyLike], *, start: date | str, end: date | str
     >>> [(r.on.isoformat(), r["joint_committee"].verdict.value) for r in t]
     [('2020-01-01', 'not_lawful'), ('2022-07-01', 'lawful')]
     """
-    first, last = as_date(start), as_date(end)
+    first, last = as_date(start, "start"), as_date(end, "end")
     if last < first:
-        raise ValueError(f"end {last} is before start {first}")
+        raise InvalidArgument("end", last, f"a date on or after start ({first})")
     items = parties_from(parties)
     for p in items:
         existed = PARTY_TYPES[p.type].existed
         if not (existed.contains(first) and existed.contains(last)):
-            raise ValueError(
-                f"{p.name} ({p.type.value}) did not exist for the whole period "
-                f"{first} to {last}; it existed {existed}"
+            raise PartyNotInExistence(
+                f"{p.name} ({p.type.value})",
+                first if not existed.contains(first) else last,
+                f"it existed {existed}, not for the whole period {first} to {last}",
             )
     changes: list[FormsResult] = []
     for on in _boundaries(first, last):

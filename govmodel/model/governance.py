@@ -92,7 +92,7 @@ def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
 
 
 def _as_date(value: date | str) -> date:
-    return as_date(value)
+    return as_date(value, "as_of")
 
 
 @attrs.frozen(eq=False)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import enum
 from collections.abc import Iterable
-from typing import Self
+from typing import Any, Self, cast
 
 from govmodel.errors import UnknownKind
 
@@ -44,6 +44,10 @@ def closest(word: str, choices: Iterable[str], *, n: int = 3) -> list[str]:
     return found
 
 
+#: Each kind's spellings, built on first use (see :meth:`Kind.parse`).
+_TABLES: dict[type, dict[str, Any]] = {}
+
+
 class Kind(enum.StrEnum):
     """Base for govmodel's string enums: case-insensitive parsing with aliases."""
 
@@ -66,8 +70,13 @@ class Kind(enum.StrEnum):
             return text
         if not isinstance(text, str):
             raise UnknownKind(cls.label(), repr(text), cls.ids(), [])
+        exact = cls._value2member_map_.get(text)  # the id as written: no table to build
+        if exact is not None:
+            return cast(Self, exact)
         key = _norm(text)
-        table = cls.aliases()
+        table = _TABLES.get(cls)
+        if table is None:
+            table = _TABLES[cls] = cls.aliases()
         if key in table:
             return table[key]
         raise UnknownKind(cls.label(), text, cls.ids(), closest(key, table))

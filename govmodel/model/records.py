@@ -26,6 +26,7 @@ from typing import Any
 
 import attrs
 
+from govmodel.errors import InvalidRecord
 from govmodel.model.dates import as_date
 from govmodel.model.kinds import (
     AgreementKind,
@@ -59,7 +60,7 @@ def _doc(text: str, **more: Any) -> dict[str, Any]:
 
 def _non_empty(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not value or value != value.strip():
-        raise ValueError(f"{attribute.name} must be a non-empty string without edge spaces")
+        raise InvalidRecord(f"{attribute.name} must be a non-empty string without edge spaces")
 
 
 def _tuple_of_str(value: Any) -> tuple[str, ...]:
@@ -98,18 +99,22 @@ def _memberships(value: Iterable[Membership]) -> tuple[Membership, ...]:
 
 def _end_after_start(instance: Dated, attribute: attrs.Attribute[Any], value: date | None) -> None:
     if value is not None and instance.start is not None and value < instance.start:
-        raise ValueError(f"end {value} is before start {instance.start}")
+        raise InvalidRecord(f"end {value} is before start {instance.start}")
 
 
-def _opt_date(value: date | str | None) -> date | None:
-    return None if value is None else as_date(value)
+def _opt_start(value: date | str | None) -> date | None:
+    return None if value is None else as_date(value, "start")
+
+
+def _opt_end(value: date | str | None) -> date | None:
+    return None if value is None else as_date(value, "end")
 
 
 def _start() -> Any:
     return attrs.field(
         default=None,
         kw_only=True,
-        converter=_opt_date,
+        converter=_opt_start,
         metadata=_doc("First day the record applies (ISO date); omit if unknown or always."),
     )
 
@@ -118,7 +123,7 @@ def _end() -> Any:
     return attrs.field(
         default=None,
         kw_only=True,
-        converter=_opt_date,
+        converter=_opt_end,
         validator=_end_after_start,
         metadata=_doc("Last day the record applies (ISO date, inclusive); omit if still current."),
     )

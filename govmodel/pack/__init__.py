@@ -35,19 +35,22 @@ def pack(
     on: date | str | None = None,
     highlight: str | None = None,
     protect: tuple[str | os.PathLike[str] | None, ...] = (),
+    overwrite: bool = False,
 ) -> Path:
     """Write the pack for ``model`` on ``on`` (default: its ``as_of``) to ``path``;
     the format comes from the suffix (``.html``, ``.docx`` or ``.pdf``).
 
     ``highlight`` marks a body's accountability paths on the diagrams. The file is
-    written atomically and never over the model's own file or a ``protect`` file.
+    written through the one safe write path (:func:`govmodel.io.output.write_output`):
+    an existing file only with ``overwrite=True``, never the model's own file or a
+    ``protect`` file.
 
     >>> import govmodel, tempfile, pathlib
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "msecc.html"
     >>> govmodel.pack(govmodel.examples.load("msecc-2023"), out).name
     'msecc.html'
     """
-    from govmodel.io.files import write_atomic
+    from govmodel.io.output import write_output
 
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
@@ -60,15 +63,17 @@ def pack(
     if suffix == ".docx":
         from govmodel.pack.docx import to_docx
 
-        return write_atomic(path, to_docx(document), protect=guard)
+        return write_output(path, to_docx(document), overwrite=overwrite, protect=guard)
     from govmodel.pack.html import to_html
 
     html = to_html(document)
     if suffix == ".html":
-        return write_atomic(path, html, protect=guard)
+        return write_output(path, html, overwrite=overwrite, protect=guard)
     from govmodel.pack.chromium import print_pdf
 
     with tempfile.TemporaryDirectory(prefix="govmodel-pack-") as folder:
         page = Path(folder) / "pack.html"
         page.write_text(html, encoding="utf-8")
-        return write_atomic(path, print_pdf(page, on=document.on), protect=guard)
+        return write_output(
+            path, print_pdf(page, on=document.on), overwrite=overwrite, protect=guard
+        )

@@ -35,6 +35,7 @@ from govmodel.render.describe import (
     post_tip,
     step_tip,
 )
+from govmodel.render.escape import dot_id as _sid
 from govmodel.render.labels import pounds, rule_url, wrap_words
 
 __all__ = ["Edge", "FindingLike", "KeyEntry", "Mark", "Node", "Scene", "build_scene"]
@@ -160,7 +161,7 @@ class Scene:
 
     def focus(self, center: str) -> Scene:
         """Keep ``center`` (or, for an organisation, its cluster) and its neighbours."""
-        core = {n.id for n in self.nodes if n.id == center or n.cluster == center}
+        core = {n.id for n in self.nodes if n.id == _sid(center) or n.cluster == center}
         if not core:
             raise KeyError(center)
         keep = set(core)
@@ -179,7 +180,7 @@ class Scene:
         ids = {n.id for n in self.nodes}
 
         def scene_id(name: str) -> str:
-            return name if name in ids else f"end__{name}"
+            return _sid(name) if _sid(name) in ids else f"end__{name}"
 
         return attrs.evolve(
             self,
@@ -209,8 +210,9 @@ def _attach(
         mark = Mark(f.code, severity, f.message, f.expected is not None)
         for subject in f.subjects:
             for pool, target in ((nodes, on_node), (drawn, on_record)):
-                if subject in pool or f"org__{subject}" in pool:
-                    key = subject if subject in pool else f"org__{subject}"
+                sid = _sid(subject) if pool is nodes else subject
+                if sid in pool or f"org__{subject}" in pool:
+                    key = sid if sid in pool else f"org__{subject}"
                     if mark not in target.setdefault(key, []):
                         target[key].append(mark)
                     break
@@ -300,8 +302,8 @@ def build_scene(
             for m in b.members
             if not (m.post and show_post(m.post) and m.post in current)
         )
-        nodes[b.id] = Node(
-            b.id,
+        nodes[_sid(b.id)] = Node(
+            _sid(b.id),
             b.name,
             role,
             cluster,
@@ -314,13 +316,13 @@ def build_scene(
         if cluster is None and not established and not delegated and not b.reports_to:
             for org_id in b.organisations:
                 if org_id in current:
-                    edges.append(Edge(f"org__{org_id}", b.id, "part_of"))
+                    edges.append(Edge(f"org__{org_id}", _sid(b.id), "part_of"))
         for target in b.reports_to:
             if target in current:
                 edges.append(
                     Edge(
-                        b.id,
-                        target,
+                        _sid(b.id),
+                        _sid(target),
                         "reports_to",
                         upward=True,
                         tooltip=f"{b.name} reports to {current.body(target).name}",
@@ -332,15 +334,15 @@ def build_scene(
                     label = "" if m.voting else "non-voting"
                     if m.role.value not in ("member",):
                         label = (m.role.value.replace("_", " ") + " " + label).strip()
-                    edges.append(Edge(m.post, b.id, "member_of", label))
+                    edges.append(Edge(_sid(m.post), _sid(b.id), "member_of", label))
     if posts:
         for p in current.posts:
             if not show_post(p.id):
                 continue
             orgs = [o for o in p.organisations if o in current]
             cluster = orgs[0] if len(orgs) == 1 else None
-            nodes[p.id] = Node(
-                p.id,
+            nodes[_sid(p.id)] = Node(
+                _sid(p.id),
                 p.title,
                 "post",
                 cluster,
@@ -348,13 +350,13 @@ def build_scene(
                 tooltip=post_tip(current, p),
             )
     for d in current.delegations:
-        if d.from_ in nodes and d.to in nodes:
+        if _sid(d.from_) in nodes and _sid(d.to) in nodes:
             names = [model.matter(m).name if m in model else m for m in d.matters]
             tip, rule = delegation_tip(current, d)
             edges.append(
                 Edge(
-                    d.from_,
-                    d.to,
+                    _sid(d.from_),
+                    _sid(d.to),
                     "delegates_to",
                     _delegation_label(names, d),
                     tooltip=tip,
@@ -363,8 +365,8 @@ def build_scene(
                 )
             )
     for a in current.agreements:
-        nodes[a.id] = Node(
-            a.id,
+        nodes[_sid(a.id)] = Node(
+            _sid(a.id),
             a.name,
             "agreement",
             None,
@@ -373,14 +375,14 @@ def build_scene(
         )
         for party in a.parties:
             if party in current:
-                edges.append(Edge(f"org__{party}", a.id, "party_to"))
+                edges.append(Edge(f"org__{party}", _sid(a.id), "party_to"))
         for body in a.bodies:
-            if body in nodes:
-                edges.append(Edge(a.id, body, "establishes"))
+            if _sid(body) in nodes:
+                edges.append(Edge(_sid(a.id), _sid(body), "establishes"))
     if contracts:
         for c in current.contracts:
-            nodes[c.id] = Node(
-                c.id,
+            nodes[_sid(c.id)] = Node(
+                _sid(c.id),
                 c.name,
                 "contract",
                 None,
@@ -389,10 +391,10 @@ def build_scene(
             )
             for org_id in c.commissioners:
                 if org_id in current:
-                    edges.append(Edge(f"org__{org_id}", c.id, "commissions"))
+                    edges.append(Edge(f"org__{org_id}", _sid(c.id), "commissions"))
             for org_id in c.providers:
                 if org_id in current:
-                    edges.append(Edge(c.id, f"org__{org_id}", "provided_by"))
+                    edges.append(Edge(_sid(c.id), f"org__{org_id}", "provided_by"))
     if ends:
         _add_ends(current, on, nodes, edges)
     edges = _attach(nodes, edges, findings)
@@ -458,17 +460,17 @@ def _add_ends(
         cog = [b.id for b in current.bodies_of(org.id) if b.kind is BodyKind.COUNCIL_OF_GOVERNORS]
         for step in organisation_ends(org.type, on):
             if step.target == "governors":
-                targets = cog or [end(f"{org.id}.governors", org.label)]
+                targets = [_sid(b) for b in cog] or [end(f"{org.id}.governors", org.label)]
             elif step.target in ("members", "shareholders", "electorate"):
                 targets = [end(f"{org.id}.{step.target}", org.label)]
             else:
                 targets = [end(step.target)]
             for board in boards:
                 for t in targets:
-                    edges.append(statutory(board.id, t, step))
+                    edges.append(statutory(_sid(board.id), t, step))
         for body in cog:
             for step in ends_above("governors", on):
-                edges.append(statutory(body, end(f"{org.id}.{step.target}", org.label), step))
+                edges.append(statutory(_sid(body), end(f"{org.id}.{step.target}", org.label), step))
     while pending:
         name = pending.pop()
         base = name.rpartition(".")[2]
