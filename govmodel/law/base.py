@@ -329,9 +329,7 @@ class Rule:
         live = self.citations_on(on)
         if present is not None and live:
             types = set(present)
-            ranked = sorted(
-                live, key=lambda c: 0 if c.about & types else 1 if not c.about else 2
-            )
+            ranked = sorted(live, key=lambda c: 0 if c.about & types else 1 if not c.about else 2)
             return ranked[0]
         return live[0] if live else self.citation
 
