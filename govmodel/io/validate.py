@@ -33,6 +33,7 @@ from govmodel.model.kinds import Kind, closest
 from govmodel.model.matters import STANDARD_MATTERS
 from govmodel.model.records import Membership
 from govmodel.reading import numeral_advice, unsafe_character
+from govmodel.reading.schema import describe_value, key_problems
 
 __all__ = ["Locator", "problems_in"]
 
@@ -171,18 +172,6 @@ _TYPE_NAMES = {
 }
 
 
-def _describe_value(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return repr(value)
-
-
 def _schema_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
     import fastjsonschema
 
@@ -197,37 +186,15 @@ def _schema_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
         hint: str | None
         path: Path = tuple(error.absolute_path)
         kind = error.validator
-        schema = error.schema if isinstance(error.schema, dict) else {}
-        if kind == "additionalProperties":
-            allowed = sorted(schema.get("properties", {}))
-            for key in sorted(set(error.instance) - set(allowed)):
-                guess = closest(key, allowed)
-                hint = f"Did you mean {' or '.join(repr(g) for g in guess)}? " if guess else ""
-                problems.append(
-                    Problem(
-                        (*path, key),
-                        f"unknown key {key!r}",
-                        f"{hint}Allowed keys here: {', '.join(allowed)}.",
-                        where((*path, key), key=True),
-                    )
-                )
-            continue
-        if kind == "required":
-            missing = str(error.message).split("'")[1]
-            problems.append(
-                Problem(
-                    (*path, missing),
-                    f"missing required key {missing!r}",
-                    f"Add `{missing}:` to this record.",
-                    where(path),
-                )
-            )
+        keyed = key_problems(error, where, closest=closest, add_hint="Add `{key}:` to this record.")
+        if keyed is not None:
+            problems += keyed
             continue
         if kind == "type":
             expected = error.validator_value
             names = [expected] if isinstance(expected, str) else list(expected)
             want = " or ".join(_TYPE_NAMES.get(n, n) for n in names)
-            message = f"expected {want}, got {_describe_value(error.instance)}"
+            message = f"expected {want}, got {describe_value(error.instance)}"
             hint = "Give a value or remove the key." if error.instance is None else None
             if isinstance(error.instance, str) and set(names) & {"integer", "boolean", "number"}:
                 hint = numeral_advice(error.instance) or hint

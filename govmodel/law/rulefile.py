@@ -20,6 +20,7 @@ import jsonschema
 from govmodel.locations import Location, Path, Problem
 from govmodel.model.kinds import closest
 from govmodel.reading import parse
+from govmodel.reading.schema import key_problems
 
 __all__ = ["SUPPORT", "family_validator", "read_rule_file", "rules_dir", "schema_problems"]
 
@@ -128,30 +129,9 @@ def schema_problems(
         hint: str | None
         path: Path = tuple(error.absolute_path)
         schema = error.schema if isinstance(error.schema, dict) else {}
-        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-            allowed = sorted(schema.get("properties", {}))
-            for key in sorted(set(error.instance) - set(allowed)):
-                guess = closest(key, allowed)
-                hint = f"Did you mean {' or '.join(repr(g) for g in guess)}? " if guess else ""
-                problems.append(
-                    Problem(
-                        (*path, key),
-                        f"unknown key {key!r}",
-                        f"{hint}Allowed keys here: {', '.join(allowed)}.",
-                        where((*path, key), key=True),
-                    )
-                )
-            continue
-        if error.validator == "required":
-            missing = str(error.message).split("'")[1]
-            problems.append(
-                Problem(
-                    (*path, missing),
-                    f"missing required key {missing!r}",
-                    f"Add `{missing}:` here.",
-                    where(path),
-                )
-            )
+        keyed = key_problems(error, where, closest=closest)
+        if keyed is not None:
+            problems += keyed
             continue
         if error.validator == "oneOf" and isinstance(error.instance, dict):
             message = "a citation needs either `in` and `provision` or `title`, `url` and `kind`"

@@ -27,6 +27,7 @@ from govmodel.reading.base import (
     pos_of,
     unsafe_character,
 )
+from govmodel.reading.schema import describe_value
 
 __all__ = ["numeral_advice", "parse_yaml"]
 
@@ -431,7 +432,7 @@ class _Builder:
         else:
             self._problem(
                 (),
-                f"key {_show(value)} is not text",
+                f"key {describe_value(value)} is not text",
                 "Write keys as plain words (quote them if they look like numbers).",
                 pos,
             )
@@ -446,7 +447,8 @@ class _Builder:
                 if not isinstance(item, dict):
                     self._problem(
                         (),
-                        f"a merge key (<<) merges mappings, but this item is {_show(item)}",
+                        "a merge key (<<) merges mappings, but this item is "
+                        f"{describe_value(item)}",
                         "Give `<<` a mapping, an alias of one (*name) or a list of them.",
                         pos_of(item_entry),
                     )
@@ -455,7 +457,7 @@ class _Builder:
         else:
             self._problem(
                 (),
-                f"a merge key (<<) merges mappings, but this is {_show(value)}",
+                f"a merge key (<<) merges mappings, but this is {describe_value(value)}",
                 "Give `<<` a mapping, an alias of one (*name) or a list of them; "
                 "quote '<<' if it is meant as a key.",
                 pos_of(entry),
@@ -512,15 +514,3 @@ class _Builder:
             elif key is _MERGE:
                 path.append("<<")
         self.problems.append(Problem((*path, *extra), message, hint, location(self.filename, pos)))
-
-
-def _show(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return repr(value)
