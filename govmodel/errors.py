@@ -16,12 +16,16 @@ from typing import Any
 from govmodel.locations import Problem
 
 __all__ = [
+    "CaseFileError",
     "GovModelError",
     "GraphvizMissing",
+    "LocatedError",
+    "MissingExtra",
     "ModelError",
     "NoSuchRecord",
     "OverwriteRefused",
     "PartyNotInExistence",
+    "PolicyError",
     "SchemeInvalid",
     "UnknownKind",
     "UsageError",
@@ -64,17 +68,46 @@ class NoSuchRecord(GovModelError, KeyError):
         return str(self.args[0])
 
 
-class ModelError(GovModelError, ValueError):
-    """A model (from a file or a builder) with one or more problems, all listed."""
+class LocatedError(GovModelError, ValueError):
+    """A file with one or more problems, all listed, each where it stands in its file.
+
+    ``what`` names the kind of file in the message ("3 problems in the model:").
+    """
+
+    what = "file"
 
     def __init__(self, problems: Sequence[Problem], source: str | None = None):
         self.problems = list(problems)
         self.source = source
         count = len(self.problems)
         head = f"{source}: " if source else ""
-        lines = [f"{head}{count} problem{'s' if count != 1 else ''} in the model:"]
+        lines = [f"{head}{count} problem{'s' if count != 1 else ''} in the {self.what}:"]
         lines += [f"  {p.render()}" for p in self.problems]
         super().__init__("\n".join(lines))
+
+
+class ModelError(LocatedError):
+    """A model (from a file or a builder) with one or more problems, all listed."""
+
+    what = "model"
+
+
+class PolicyError(LocatedError):
+    """Local policies with problems: a policy file that does not read, or policies that
+    name ids the model they are checked against lacks; all listed, located."""
+
+    what = "policies"
+
+
+class CaseFileError(LocatedError):
+    """Case files for ``govmodel test`` with problems, all listed, located."""
+
+    what = "case files"
+
+
+class MissingExtra(GovModelError, ImportError):
+    """An optional part of govmodel needs a package that is not installed; the message
+    says which extra to install."""
 
 
 class PartyNotInExistence(GovModelError, ValueError):

@@ -10,25 +10,35 @@ from datetime import date
 from pathlib import Path as FsPath
 from typing import Any
 
+import attrs
 import yaml
 
-from govmodel.errors import ModelError, OverwriteRefused
-from govmodel.io.convert import from_plain, to_plain
+from govmodel.errors import LocatedError, ModelError, OverwriteRefused, PolicyError
+from govmodel.io.convert import from_plain, policy_from_plain, to_plain
 from govmodel.io.excel import read_excel
+from govmodel.io.policies import (
+    clash_problems,
+    policy_file_problems,
+    policy_problems,
+    reference_problems,
+)
 from govmodel.io.template import write_workbook
 from govmodel.io.validate import problems_in
 from govmodel.locations import Location, Problem
 from govmodel.model.governance import GovernanceModel
+from govmodel.model.policies import PolicyInclude, PolicySet
 from govmodel.reading import parse
 
-__all__ = ["dumps", "load", "loads", "read_excel", "save", "write_atomic"]
+__all__ = ["dumps", "load", "load_policies", "loads", "read_excel", "save", "write_atomic"]
 
 
 def loads(text: str, *, filename: str = "<string>") -> GovernanceModel:
     """Load a model from YAML or JSON text.
 
     Raises :class:`~govmodel.errors.ModelError` listing *every* problem found,
-    each with file, line, column and key path.
+    each with file, line, column and key path. Policy files named under
+    ``policies:`` are read from beside ``filename`` (the working directory when it
+    is not a path) and their problems listed too.
 
     >>> m = loads("name: Demo\\nas_of: 2023-01-01\\norganisations:\\n"
     ...           "- {id: a, name: A Trust, type: ft}\\n")
@@ -40,38 +50,63 @@ def loads(text: str, *, filename: str = "<string>") -> GovernanceModel:
     if parsed.data is not None or not problems:
         reported = {p.path for p in problems}
         problems += [p for p in problems_in(parsed.data, parsed.where) if p.path not in reported]
+        if isinstance(parsed.data, dict):
+            problems += policy_problems(parsed.data.get("policies"), parsed.where)
     if problems:
         raise ModelError(sorted(problems, key=Problem.sort_key), source=filename)
     try:
-        return from_plain(parsed.data, source=filename, locations=parsed.values)
+        model = from_plain(parsed.data, source=filename, locations=parsed.values)
     except (ValueError, TypeError) as exc:  # a local validator in a record
         raise ModelError(
             [Problem((), str(exc), None, Location(filename, 1, 1))], source=filename
         ) from None
+    return _with_policy_files(model, FsPath(filename).parent)
 
 
-def load(path: str | os.PathLike[str]) -> GovernanceModel:
-    """Load a model file (``.yaml``, ``.yml`` or ``.json``), or a scheme of
-    reservation and delegation workbook (``.xlsx``, see :func:`read_excel`)."""
-    p = FsPath(path)
-    if p.suffix.lower() == ".xlsx":
-        return read_excel(p)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ModelError(
-            [
+def _with_policy_files(model: GovernanceModel, folder: FsPath) -> GovernanceModel:
+    """``model`` with the policy files its ``policies:`` names read in, and every
+    policy's references checked against it (problems raise one ModelError)."""
+    problems: list[Problem] = []
+    included = []
+    for i, entry in enumerate(model.policies):
+        if not isinstance(entry, PolicyInclude):
+            continue
+        path = folder / entry.file
+        if not path.is_file():
+            at = ("policies", i, "file")
+            problems.append(
                 Problem(
-                    (),
-                    "no such file",
-                    "Check the path; `govmodel example --list` shows examples.",
-                    Location(str(path), 1, 1),
+                    at,
+                    f"no policy file {entry.file!r} (looked for {path})",
+                    "Give the path relative to this model file.",
+                    model.locations.get(at),
                 )
-            ],
-            source=str(path),
+            )
+            continue
+        try:
+            included.append(load_policies(path))
+        except PolicyError as exc:
+            problems += exc.problems
+    model = attrs.evolve(model, included=tuple(included))
+    sets = model.policy_sets()
+    problems += clash_problems(sets)
+    for policies in sets:
+        problems += reference_problems(policies, model)
+    if problems:
+        raise ModelError(sorted(problems, key=Problem.sort_key), source=model.source)
+    return model
+
+
+def _read_text(path: FsPath, error: type[LocatedError], hint: str) -> str:
+    """The text of ``path``, or ``error`` with one located problem saying why not."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise error(
+            [Problem((), "no such file", hint, Location(str(path), 1, 1))], source=str(path)
         ) from None
     except (IsADirectoryError, PermissionError, UnicodeDecodeError) as exc:
-        raise ModelError(
+        raise error(
             [
                 Problem(
                     (),
@@ -82,6 +117,43 @@ def load(path: str | os.PathLike[str]) -> GovernanceModel:
             ],
             source=str(path),
         ) from None
+
+
+def load_policies(path: str | os.PathLike[str]) -> PolicySet:
+    """Read a policy file (see :mod:`govmodel.model.policies`).
+
+    Raises :class:`~govmodel.errors.PolicyError` listing every problem, located.
+    The ids its policies name are checked when it is used with a model
+    (``govmodel.check(model, policies=[...])``).
+    """
+    p = FsPath(path)
+    text = _read_text(p, PolicyError, "Check the path of the policy file.")
+    parsed = parse(text, str(path))
+    problems = list(parsed.problems)
+    if parsed.data is not None or not problems:
+        problems += policy_file_problems(parsed.data, parsed.where)
+    if problems:
+        raise PolicyError(sorted(problems, key=Problem.sort_key), source=str(path))
+    data = parsed.data
+    entries = data["policies"]
+    return PolicySet(
+        policies=tuple(policy_from_plain(e) for e in entries),  # type: ignore[misc]
+        paths=tuple(("policies", i) for i in range(len(entries))),
+        file=str(path),
+        name=data["name"],
+        document=data.get("document"),
+        url=data.get("url"),
+        locations=parsed.values,
+    )
+
+
+def load(path: str | os.PathLike[str]) -> GovernanceModel:
+    """Load a model file (``.yaml``, ``.yml`` or ``.json``), or a scheme of
+    reservation and delegation workbook (``.xlsx``, see :func:`read_excel`)."""
+    p = FsPath(path)
+    if p.suffix.lower() == ".xlsx":
+        return read_excel(p)
+    text = _read_text(p, ModelError, "Check the path; `govmodel example --list` shows examples.")
     return loads(text, filename=str(path))
 
 

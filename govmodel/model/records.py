@@ -372,6 +372,12 @@ class Delegation(Dated):
     start: date | None = _start()
     end: date | None = _end()
     note: str | None = _note()
+    review: date | None = attrs.field(
+        default=None,
+        kw_only=True,
+        converter=_opt_date,
+        metadata=_doc("Date by which the delegation is next to be reviewed (ISO date)."),
+    )
 
 
 @attrs.frozen
