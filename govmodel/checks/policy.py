@@ -37,8 +37,7 @@ __all__ = ["DEFAULT_HINTS", "policy_checks"]
 DEFAULT_HINTS: dict[PolicyKind, str] = {
     PolicyKind.DECIDED_BY: "Limit the delegation to the policy's amount, or route the matter "
     "to the body the policy names.",
-    PolicyKind.BODY_MEMBERS: "Add the body, or the members the policy requires, to the model "
-    "(and to the body's terms of reference).",
+    PolicyKind.BODY_MEMBERS: "Give the body the members (or the chair) the policy requires.",
     PolicyKind.SEPARATE_ROLES: "Give one of the roles to another post.",
     PolicyKind.REVIEW_DATE: "Record when the delegation is next reviewed (`review:`), within "
     "the period the policy sets.",
@@ -70,6 +69,11 @@ def policy_checks(sets: Iterable[PolicySet]) -> list[CheckSpec]:
                 )
             )
     return out
+
+
+def _own(policy: Policy, hint: str) -> str | None:
+    """``hint`` for a hit, unless the policy gives its own (which the engine then uses)."""
+    return None if policy.hint else hint
 
 
 def _names(ids: Iterable[str]) -> str:
@@ -126,6 +130,7 @@ def body_members(policy: Policy, ctx: Context) -> Iterator[Hit]:
             (policy.body,),
             f"the policy requires a body {policy.body!r}, which "
             + (f"is not in force on {ctx.on.isoformat()}" if known else "the model does not have"),
+            hint=_own(policy, "Add the body to the model, in force on the date checked."),
         )
         return
     for body in _selected(ctx, policy):
@@ -141,6 +146,7 @@ def body_members(policy: Policy, ctx: Context) -> Iterator[Hit]:
                     f"post{'' if count == 1 else 's'} among its {whose}; the policy requires "
                     f"at least {need.at_least}",
                     at=(body.id, "members") if body.members else (body.id,),
+                    hint=_own(policy, f"Add members holding {need.kind.value} posts."),
                 )
         if policy.chaired or policy.chair_kinds:
             chairs = [m for _, m in ctx.members(body) if m.role is MemberRole.CHAIR]
@@ -149,6 +155,7 @@ def body_members(policy: Policy, ctx: Context) -> Iterator[Hit]:
                     (body.id,),
                     f"{body.id!r} has no member whose role is chair; the policy requires one",
                     at=(body.id, "members") if body.members else (body.id,),
+                    hint=_own(policy, "Give the member who chairs it `role: chair`."),
                 )
             elif policy.chair_kinds:
                 kinds = {p.kind for m in chairs if (p := ctx.post(m.post)) is not None}
@@ -159,6 +166,7 @@ def body_members(policy: Policy, ctx: Context) -> Iterator[Hit]:
                         f"{body.id!r} is chaired by {_names(m.who for m in chairs)}, not by a "
                         f"{allowed} post as the policy requires",
                         at=(body.id, "members"),
+                        hint=_own(policy, f"Have a {allowed} post chair it."),
                     )
 
 

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from govmodel.cli.common import Command, iso_date, load_model, to_json
 from govmodel.errors import UsageError
+
+if TYPE_CHECKING:
+    from govmodel.checks.run import Run
 
 __all__ = ["COMMAND"]
 
@@ -33,12 +37,25 @@ def _configure(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="exit 1 on unexpected warnings as well as errors",
     )
-    p.add_argument("--list-codes", action="store_true", help="list every finding code")
+    p.add_argument(
+        "--policy",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="check the local policies of this policy file too (repeatable); "
+        "their codes are LOC001...",
+    )
+    p.add_argument(
+        "--list-codes",
+        action="store_true",
+        help="list every finding code (with FILE or --policy: the local ones too)",
+    )
 
 
-def _list_codes(fmt: str) -> int:
-    from govmodel.checks.registry import REGISTRY
-
+def _list_codes(run: Run, fmt: str) -> int:
+    for failure in run.failures:  # plugins that could not be used
+        print(f"govmodel check: warning: {failure.message}. {failure.hint}", file=sys.stderr)
+    specs = list(run.registry.values())
     if fmt == "json":
         sys.stdout.write(
             to_json(
@@ -50,34 +67,40 @@ def _list_codes(fmt: str) -> int:
                         "category": s.category.value,
                         "summary": s.summary,
                         "rules": list(s.rules),
+                        "source": None if s.source is None else s.source.to_dict(),
                     }
-                    for s in REGISTRY.values()
+                    for s in specs
                 ]
             )
         )
         return 0
-    for spec in REGISTRY.values():
-        print(f"{spec.code}  {spec.severity.value:<7}  {spec.name:<42} {spec.summary}")
+    width = max((len(s.code) for s in specs), default=5)
+    for spec in specs:
+        print(f"{spec.code:<{width}}  {spec.severity.value:<7}  {spec.name:<42} {spec.summary}")
     return 0
 
 
 def _run(args: argparse.Namespace) -> int:
-    from govmodel.checks import check, lookup
-    from govmodel.checks.registry import suggest
+    from govmodel.checks import check
+    from govmodel.checks.run import checks_for, policy_sets, prepare
 
+    sets = policy_sets(args.policy)
+    model = load_model(args.file) if args.file else None
+    run = checks_for(sets) if model is None else prepare(model, policies=sets)
     if args.list_codes:
-        return _list_codes(args.format)
-    if not args.file:
+        return _list_codes(run, args.format)
+    if model is None:
         raise UsageError("give a model FILE to check, or --list-codes")
     for code in [*args.ignore, *(args.select or [])]:
-        if lookup(code) is None:
-            guess = suggest(code)
+        if run.registry.lookup(code) is None:
+            guess = run.registry.suggest(code)
             hint = f" Did you mean {' or '.join(repr(g) for g in guess)}?" if guess else ""
             raise UsageError(
                 f"{code!r} is not a finding code or name.{hint} "
-                "`govmodel check --list-codes` lists them."
+                "`govmodel check --list-codes` lists them (with FILE and --policy, the "
+                "local policies' codes too)."
             )
-    report = check(load_model(args.file), on=args.on, ignore=args.ignore, select=args.select)
+    report = check(model, on=args.on, ignore=args.ignore, select=args.select, policies=sets)
     sys.stdout.write(report.to_json() if args.format == "json" else str(report))
     return 0 if report.is_valid(fail_on_warning=args.fail_on_warning) else 1
 

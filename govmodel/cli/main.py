@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from govmodel.cli import (
+    cases,
     check,
     draw,
     example,
@@ -24,6 +25,7 @@ from govmodel.cli import (
     forms,
     importer,
     pack,
+    policy,
     rules,
     schema,
     show,
@@ -45,6 +47,8 @@ COMMANDS: tuple[Command, ...] = (
     show.COMMAND,
     schema.COMMAND,
     check.COMMAND,
+    policy.COMMAND,
+    cases.COMMAND,
     forms.COMMAND,
     rules.RULES,
     rules.RULE,

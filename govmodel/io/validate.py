@@ -241,6 +241,13 @@ def schema_problems(
         elif kind == "pattern" and error.validator_value in _PATTERNS:
             what, hint = _PATTERNS[error.validator_value]
             message = f"{error.instance!r} {what}"
+        elif kind == "enum" and isinstance(error.validator_value, list):
+            allowed = [str(v) for v in error.validator_value]
+            guess = closest(str(error.instance), allowed)
+            message = f"{error.instance!r} is not allowed here"
+            hint = (
+                f"Did you mean {guess[0]!r}? " if guess else ""
+            ) + f"One of: {', '.join(allowed)}."
         elif kind == "minimum":
             message = f"{error.instance!r} is negative"
             hint = "Give 0 or more."

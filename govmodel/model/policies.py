@@ -16,6 +16,7 @@ are in :mod:`govmodel.checks.policy`; reading and validating them is in
 
 from __future__ import annotations
 
+import abc
 from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any, ClassVar
@@ -59,6 +60,12 @@ class PolicyKind(Kind):
     REPORTS_TO = "reports_to"
 
 
+def _words(items: Iterable[str]) -> str:
+    """``'a'``, ``'a' or 'b'``: ids (or kinds) in a sentence."""
+    quoted = [f"{i!r}" for i in items]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
 def _severity(value: Severity | str) -> Severity:
     return Severity.parse(value)
 
@@ -87,7 +94,7 @@ def _optional(text: str, *, ref: str | None = None) -> Any:
 
 
 @attrs.frozen(kw_only=True)
-class Policy:
+class Policy(abc.ABC):
     """What every local policy says besides its kind: its code, name, summary and source.
 
     Subclasses (one per :class:`PolicyKind`) add what the rule is about.
@@ -127,6 +134,10 @@ class Policy:
         """The policy's kind."""
         return self.KIND
 
+    @abc.abstractmethod
+    def requires(self) -> str:
+        """What the policy's settings require, in words (each kind says)."""
+
 
 @attrs.frozen(kw_only=True)
 class DecidedBy(Policy):
@@ -154,6 +165,15 @@ class DecidedBy(Policy):
         "organisation's).",
         ref="organisations",
     )
+
+    def requires(self) -> str:
+        """``approve_expenditure above £1,000,000 is decided only by 't.board'``."""
+        amount = f" above £{self.above:,}" if self.above else ""
+        whose = f" (on authority from {self.organisation!r})" if self.organisation else ""
+        return (
+            f"{_words(self.matters)}{amount}{whose} is decided by delegation only by "
+            f"{_words(self.by)}"
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -204,6 +224,23 @@ class BodyMembers(Policy):
         metadata=_doc("The chair must hold a post of one of these kinds (implies `chaired`)."),
     )
 
+    def requires(self) -> str:
+        """``'t.audit' exists, with at least 3 non_executive_director voting members``."""
+        if self.body is not None:
+            head = f"{self.body!r} exists"
+        else:
+            of = f" of {self.organisation!r}" if self.organisation else ""
+            head = f"every {_words(k.value for k in self.kinds)}{of}"
+        whose = "voting members" if self.voting else "members"
+        needs = [f"at least {m.at_least} {m.kind.value} {whose}" for m in self.members]
+        if self.chair_kinds:
+            needs.append(f"a chair who is {_words(k.value for k in self.chair_kinds)}")
+        elif self.chaired:
+            needs.append("a member whose role is chair")
+        if self.body is None:
+            return f"{head} has {'; '.join(needs)}"
+        return head + (f", with {'; '.join(needs)}" if needs else "")
+
 
 @attrs.frozen(kw_only=True)
 class Role:
@@ -237,6 +274,11 @@ class SeparateRoles(Policy):
         metadata=_doc("The roles, at least two, of which no single post may hold two."),
     )
 
+    def requires(self) -> str:
+        """``no post both chairs 't.board' and chairs 't.audit'``."""
+        roles = [r.describe() for r in self.roles]
+        return f"no post holds two of: {'; '.join(roles)}"
+
 
 @attrs.frozen(kw_only=True)
 class ReviewDate(Policy):
@@ -259,6 +301,16 @@ class ReviewDate(Policy):
     overdue: bool = attrs.field(
         default=True, metadata=_doc("A review date before the date checked is a breach too.")
     )
+
+    def requires(self) -> str:
+        """``every delegation made by 't.board' has a review date, not passed, within 12
+        months``."""
+        by = f" made by {_words(self.from_)}" if self.from_ else ""
+        of = f" of {self.organisation!r}" if self.organisation else ""
+        when = [", not passed"] if self.overdue else []
+        if self.within_months:
+            when.append(f", within {self.within_months} months of the date checked")
+        return f"every delegation{by}{of} has a review date{''.join(when)}"
 
 
 @attrs.frozen(kw_only=True)
@@ -283,6 +335,16 @@ class ReportsTo(Policy):
             "Only a direct reporting line counts (by default, through other bodies too)."
         ),
     )
+
+    def requires(self) -> str:
+        """``every committee of 't' reports to 't.board' (directly or through others)``."""
+        if self.body is not None:
+            head = repr(self.body)
+        else:
+            of = f" of {self.organisation!r}" if self.organisation else ""
+            head = f"every {_words(k.value for k in self.kinds)}{of}"
+        how = "directly" if self.directly else "directly or through other bodies"
+        return f"{head} reports to {self.to!r} ({how})"
 
 
 @attrs.frozen(kw_only=True)
