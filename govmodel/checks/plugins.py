@@ -32,13 +32,14 @@ from govmodel.checks.spec import CheckSpec
 from govmodel.law.rules import get
 from govmodel.model.policies import NAME_PATTERN
 
-__all__ = ["GROUP", "PLUGIN_CODE", "Plugins", "installed", "vetted"]
+__all__ = ["GROUP", "PLUGIN_CODE", "RESERVED_PREFIXES", "Plugins", "installed", "vetted"]
 
 #: The entry point group plugins declare their checks under.
 GROUP = "govmodel.checks"
 #: What a plugin's code looks like: ``ACME001``.
 PLUGIN_CODE = re.compile(r"^[A-Z]{2,8}[0-9]{3}$")
-_RESERVED = {"GM": "govmodel's own checks", "LOC": "local policies"}
+#: Prefixes a plugin's codes may not use, and whose they are.
+RESERVED_PREFIXES = {"GM": "govmodel's own checks", "LOC": "local policies"}
 _NAME = re.compile(NAME_PATTERN)
 
 
@@ -142,7 +143,7 @@ def _refusal(
             "is not a plugin's code",
             "Use two to eight capital letters and three digits, e.g. ACME001.",
         )
-    for prefix, owner in _RESERVED.items():
+    for prefix, owner in RESERVED_PREFIXES.items():
         if code.startswith(prefix):
             return (f"uses the prefix {prefix}, kept for {owner}", "Choose a prefix of your own.")
     if code in codes:

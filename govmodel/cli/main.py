@@ -24,6 +24,7 @@ from govmodel.cli import (
     export,
     forms,
     importer,
+    newcheck,
     pack,
     policy,
     rules,
@@ -61,6 +62,7 @@ COMMANDS: tuple[Command, ...] = (
     table.COMMAND,
     importer.COMMAND,
     export.COMMAND,
+    newcheck.COMMAND,
 )
 
 

@@ -186,6 +186,10 @@ class MemberCount:
     at_least: int = attrs.field(default=1, metadata=_doc("The fewest there may be (default 1)."))
 
 
+def _member_counts(value: Iterable[MemberCount]) -> tuple[MemberCount, ...]:
+    return tuple(value)
+
+
 @attrs.frozen(kw_only=True)
 class BodyMembers(Policy):
     """A body must exist on the date, with members of the given kinds (and a chair).
@@ -209,7 +213,7 @@ class BodyMembers(Policy):
     )
     members: tuple[MemberCount, ...] = attrs.field(
         factory=tuple,
-        converter=tuple,
+        converter=_member_counts,
         metadata=_doc("Kinds of post the body must count among its members, each with a minimum."),
     )
     voting: bool = attrs.field(
@@ -262,6 +266,10 @@ class Role:
         return f"decides {self.decides!r}"
 
 
+def _roles(value: Iterable[Role]) -> tuple[Role, ...]:
+    return tuple(value)
+
+
 @attrs.frozen(kw_only=True)
 class SeparateRoles(Policy):
     """No post may hold two of the named roles (a separation of duties)."""
@@ -270,7 +278,7 @@ class SeparateRoles(Policy):
 
     roles: tuple[Role, ...] = attrs.field(
         factory=tuple,
-        converter=tuple,
+        converter=_roles,
         metadata=_doc("The roles, at least two, of which no single post may hold two."),
     )
 

@@ -46,9 +46,9 @@ def joint_body_without_chair(ctx: Context) -> Iterator[Hit]:
     """ACME002: multi-organisation bodies with members but no chair."""
     for body in ctx.bodies():
         members = [m for _, m in ctx.members(body)]
-        if len(body.organisations) > 1 and members:
-            if not any(m.role is MemberRole.CHAIR for m in members):
-                yield Hit((body.id,), f"{body.id!r} has {len(members)} members and no chair")
+        chaired = any(m.role is MemberRole.CHAIR for m in members)
+        if len(body.organisations) > 1 and members and not chaired:
+            yield Hit((body.id,), f"{body.id!r} has {len(members)} members and no chair")
 
 
 CHECKS = (committee_without_terms, joint_body_without_chair)
