@@ -69,6 +69,14 @@ def _validator(schema_key: str) -> jsonschema.Draft202012Validator:
         schema["properties"]["policies"] = {"type": "array"}  # entries: one by one, below
     elif schema_key == "include":
         schema = policies_schema()["items"]["oneOf"][0]
+    elif schema_key == "common":  # the keys every kind has, any others allowed
+        base = policy_schema(PolicyKind.DECIDED_BY)
+        common = {f.key for f in field_specs(Policy)}
+        schema = {
+            "type": "object",
+            "properties": {k: v for k, v in base["properties"].items() if k in common},
+            "required": [k for k in base["required"] if k in common],
+        }
     else:
         schema = policy_schema(PolicyKind(schema_key))
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
@@ -114,18 +122,23 @@ def policy_problems(
                 )
             continue
         kind = _kind(entry, path, where, problems)
-        if kind is None:
+        if kind is None:  # still say what is wrong with the keys every policy has
+            problems += _located(_validator("common"), entry, path, where)
             continue
         cls = POLICY_CLASSES[kind]
-        problems += normalise_kinds(entry, path, cls, where)
+        named = normalise_kinds(entry, path, cls, where)
         members = entry.get("members") if kind is PolicyKind.BODY_MEMBERS else None
         for j, member in enumerate(members if isinstance(members, list) else ()):
             if isinstance(member, dict):
-                problems += normalise_kinds(member, (*path, "members", j), MemberCount, where)
-        found = _located(_validator(kind.value), entry, path, where)
-        problems += found
-        if not found:
-            problems += _meaning_problems(cls, entry, path, where)
+                named += normalise_kinds(member, (*path, "members", j), MemberCount, where)
+        reported = {p.path for p in named}
+        problems += named
+        problems += [
+            p
+            for p in _located(_validator(kind.value), entry, path, where)
+            if p.path not in reported
+        ]
+        problems += _meaning_problems(cls, entry, path, where)
         for key in ("code", "name"):
             value = entry.get(key)
             if not isinstance(value, str):
@@ -222,7 +235,7 @@ def _meaning_problems(
             "say what each body needs: `members`, `chaired` or `chair_kinds`",
             "With `body:` alone the policy requires only that the body exists.",
         )
-    if cls is ReportsTo and entry.get("body") == entry.get("to"):
+    if cls is ReportsTo and "to" in entry and entry.get("body") == entry["to"]:
         add("to", "a body cannot be required to report to itself", "Name another body.")
     if cls is DecidedBy:
         for key in ("matters", "by"):
@@ -230,7 +243,8 @@ def _meaning_problems(
                 what = "matters it covers" if key == "matters" else "bodies or posts that decide"
                 add(key, f"list the {what}", f"Add `{key}:` with at least one id.")
     if cls is SeparateRoles:
-        roles = entry.get("roles") or []
+        roles = entry.get("roles")
+        roles = roles if isinstance(roles, list) else []
         if len(roles) < 2:
             add(
                 "roles",

@@ -121,7 +121,7 @@ def normalise_kinds(record: dict[str, Any], path: Path, cls: type, where: Locato
                     Problem(
                         at,
                         f"{item!r} is not a {kind.label()}",
-                        f"{hint}Valid {kind.label()}s: {', '.join(exc.valid)}.",
+                        f"{hint}Valid {_plural(kind.label())}: {', '.join(exc.valid)}.",
                         where(at),
                     )
                 )
@@ -131,6 +131,11 @@ def normalise_kinds(record: dict[str, Any], path: Path, cls: type, where: Locato
             else:
                 record[key][i] = parsed
     return problems
+
+
+def _plural(label: str) -> str:
+    """``party types``, ``severities``."""
+    return label[:-1] + "ies" if label.endswith("y") else label + "s"
 
 
 def _normalise_kinds(data: dict[str, Any], where: Locator) -> list[Problem]:
