@@ -52,15 +52,11 @@ def _run(args: argparse.Namespace) -> int:
         text = examples.policy_path(args.example).read_text(encoding="utf-8")
         emit(text, args.output, force=args.force)
         return 0
-    from govmodel.render.policies import explain_kinds, explain_sets, sets_to_dict
+    from govmodel.render.policies import explain_kinds, explain_sets, kinds_to_dict, sets_to_dict
 
     if not args.explain:
-        if args.format == "json":
-            from govmodel.io.schema import policy_file_schema
-
-            sys.stdout.write(to_json(policy_file_schema()))
-        else:
-            sys.stdout.write(explain_kinds())
+        text = to_json(kinds_to_dict()) if args.format == "json" else explain_kinds()
+        sys.stdout.write(text)
         return 0
     if _is_model(args.explain):
         from govmodel.io.files import load

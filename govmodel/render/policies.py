@@ -16,13 +16,18 @@ from govmodel.io.convert import policy_to_plain
 from govmodel.io.schema import field_specs
 from govmodel.model.policies import POLICY_CLASSES, Policy, PolicyKind, PolicySet
 
-__all__ = ["explain_kinds", "explain_sets", "sets_to_dict"]
+__all__ = ["explain_kinds", "explain_sets", "kinds_to_dict", "sets_to_dict"]
 
 _WIDTH = 88
 
 
 def _wrap(text: str, indent: str) -> str:
     return textwrap.fill(text, _WIDTH, initial_indent=indent, subsequent_indent=indent)
+
+
+def _plain(cls: type) -> str:
+    """A class's docstring as one paragraph of plain text (Markdown code marks)."""
+    return " ".join((cls.__doc__ or "").split()).replace("``", "`")
 
 
 def _keys(cls: type, *, skip: Iterable[str] = ()) -> list[str]:
@@ -55,10 +60,37 @@ def explain_kinds() -> str:
     ]
     for kind in PolicyKind:
         cls = POLICY_CLASSES[kind]
-        doc = " ".join((cls.__doc__ or "").split())
-        out += ["", f"kind: {kind.value}", _wrap(doc, "  "), *_keys(cls, skip=common)]
+        out += ["", f"kind: {kind.value}", _wrap(_plain(cls), "  "), *_keys(cls, skip=common)]
         out.append(_wrap(f"default hint: {DEFAULT_HINTS[kind]}", "  "))
     return "\n".join(out) + "\n"
+
+
+def kinds_to_dict() -> list[dict[str, Any]]:
+    """The kinds of policy as JSON: each kind, what it checks, its own keys and its
+    default hint (the keys every policy has are those of ``Policy``, listed first)."""
+    common = [s.key for s in field_specs(Policy)]
+
+    def keys(cls: type, skip: Iterable[str] = ()) -> list[dict[str, Any]]:
+        return [
+            {"key": s.key, "required": s.required, "doc": s.doc}
+            for s in field_specs(cls)
+            if s.key not in skip
+        ]
+
+    out: list[dict[str, Any]] = [
+        {"kind": None, "description": "every policy", "keys": keys(Policy)}
+    ]
+    for kind in PolicyKind:
+        cls = POLICY_CLASSES[kind]
+        out.append(
+            {
+                "kind": kind.value,
+                "description": _plain(cls),
+                "keys": keys(cls, common),
+                "default_hint": DEFAULT_HINTS[kind],
+            }
+        )
+    return out
 
 
 def explain_sets(sets: Iterable[PolicySet]) -> str:
