@@ -37,8 +37,8 @@ import jsonschema
 
 from govmodel import examples
 from govmodel.errors import CaseFileError, LocatedError, UnknownKind
-from govmodel.io.files import load, load_policies
-from govmodel.io.validate import Locator, schema_problems
+from govmodel.io.files import load, load_policies, read_text
+from govmodel.io.validate import Locator, kind_problem, schema_problems
 from govmodel.law.base import Case
 from govmodel.law.rulebook import read_case
 from govmodel.law.rulefile import rules_dir
@@ -183,16 +183,9 @@ def _order(p: Problem) -> tuple[str, int, int, str]:
 
 def _read_one(path: FsPath) -> tuple[CaseFile | None, list[Problem]]:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [
-            Problem(
-                (),
-                f"cannot read the file ({exc.__class__.__name__})",
-                "Give a readable UTF-8 YAML file.",
-                Location(str(path), 1, 1),
-            )
-        ]
+        text = read_text(path, CaseFileError, "Check the path of the case file.")
+    except CaseFileError as exc:
+        return None, exc.problems
     parsed = parse(text, str(path))
     if parsed.problems:
         return None, list(parsed.problems)
@@ -204,6 +197,15 @@ def _read_one(path: FsPath) -> tuple[CaseFile | None, list[Problem]]:
                 (),
                 f"a case file must be a mapping with `cases:`, but this is {got}",
                 "See `govmodel test --help`, or a bundled example's case file.",
+                Location(str(path), 1, 1),
+            )
+        ]
+    if "cases" not in data and ("as_of" in data or "organisations" in data):
+        return None, [
+            Problem(
+                (),
+                "this is a model file, not a case file",
+                "Give case files (`cases:`); a case names its model with `model:`.",
                 Location(str(path), 1, 1),
             )
         ]
@@ -317,16 +319,7 @@ def _kind_problems(entry: dict[str, Any], at: Path, where: Locator) -> list[Prob
         try:
             kind.parse(value)
         except UnknownKind as exc:
-            guess = exc.suggestions
-            hint = f"Did you mean {' or '.join(repr(g) for g in guess)}? " if guess else ""
-            out.append(
-                Problem(
-                    path,
-                    f"{value!r} is not a {kind.label()}",
-                    f"{hint}Valid {kind.label()}s: {', '.join(exc.valid)}.",
-                    where(path),
-                )
-            )
+            out.append(kind_problem(exc, kind, value, path, where))
     return out
 
 

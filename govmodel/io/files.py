@@ -29,7 +29,16 @@ from govmodel.model.governance import GovernanceModel
 from govmodel.model.policies import PolicyInclude, PolicySet
 from govmodel.reading import parse
 
-__all__ = ["dumps", "load", "load_policies", "loads", "read_excel", "save", "write_atomic"]
+__all__ = [
+    "dumps",
+    "load",
+    "load_policies",
+    "loads",
+    "read_excel",
+    "read_text",
+    "save",
+    "write_atomic",
+]
 
 
 def loads(text: str, *, filename: str = "<string>") -> GovernanceModel:
@@ -97,7 +106,7 @@ def _with_policy_files(model: GovernanceModel, folder: FsPath) -> GovernanceMode
     return model
 
 
-def _read_text(path: FsPath, error: type[LocatedError], hint: str) -> str:
+def read_text(path: FsPath, error: type[LocatedError], hint: str) -> str:
     """The text of ``path``, or ``error`` with one located problem saying why not."""
     try:
         return path.read_text(encoding="utf-8")
@@ -127,7 +136,7 @@ def load_policies(path: str | os.PathLike[str]) -> PolicySet:
     (``govmodel.check(model, policies=[...])``).
     """
     p = FsPath(path)
-    text = _read_text(p, PolicyError, "Check the path of the policy file.")
+    text = read_text(p, PolicyError, "Check the path of the policy file.")
     parsed = parse(text, str(path))
     problems = list(parsed.problems)
     if parsed.data is not None or not problems:
@@ -153,7 +162,7 @@ def load(path: str | os.PathLike[str]) -> GovernanceModel:
     p = FsPath(path)
     if p.suffix.lower() == ".xlsx":
         return read_excel(p)
-    text = _read_text(p, ModelError, "Check the path; `govmodel example --list` shows examples.")
+    text = read_text(p, ModelError, "Check the path; `govmodel example --list` shows examples.")
     return loads(text, filename=str(path))
 
 

@@ -277,6 +277,16 @@ def policy_file_problems(data: Any, where: Locator) -> list[Problem]:
                 where(()),
             )
         ]
+    if "as_of" in data or "organisations" in data:
+        return [
+            Problem(
+                (),
+                "this is a model file (it has `as_of:` or `organisations:`), not a policy file",
+                "Give a policy file (`name:` and `policies:`); a model's own `policies:` are "
+                "checked with it by `govmodel check MODEL`.",
+                where(()),
+            )
+        ]
     problems = schema_problems(_validator("file"), data, where)
     problems += policy_problems(data.get("policies"), where, includes=False)
     return sorted(problems, key=Problem.sort_key)

@@ -26,7 +26,7 @@ from govmodel.model.matters import STANDARD_MATTERS
 from govmodel.model.policies import LOCAL_CODE, NAME_PATTERN
 from govmodel.model.records import Membership
 
-__all__ = ["Locator", "normalise_kinds", "problems_in", "schema_problems"]
+__all__ = ["Locator", "kind_problem", "normalise_kinds", "problems_in", "schema_problems"]
 
 #: Finds the location of a path (``key=True``: the key itself) or returns None.
 Locator = Callable[..., Location | None]
@@ -115,22 +115,28 @@ def normalise_kinds(record: dict[str, Any], path: Path, cls: type, where: Locato
             try:
                 parsed = kind.parse(item).value
             except UnknownKind as exc:
-                guess = exc.suggestions
-                hint = f"Did you mean {' or '.join(repr(g) for g in guess)}? " if guess else ""
-                problems.append(
-                    Problem(
-                        at,
-                        f"{item!r} is not a {kind.label()}",
-                        f"{hint}Valid {_plural(kind.label())}: {', '.join(exc.valid)}.",
-                        where(at),
-                    )
-                )
+                problems.append(kind_problem(exc, kind, item, at, where))
                 continue
             if i is None:
                 record[key] = parsed
             else:
                 record[key][i] = parsed
     return problems
+
+
+def kind_problem(
+    exc: UnknownKind, kind: type[Kind], value: str, path: Path, where: Locator
+) -> Problem:
+    """The problem of ``value`` at ``path``, which is no ``kind``: the closest ids and
+    every valid one."""
+    guess = exc.suggestions
+    hint = f"Did you mean {' or '.join(repr(g) for g in guess)}? " if guess else ""
+    return Problem(
+        path,
+        f"{value!r} is not a {kind.label()}",
+        f"{hint}Valid {_plural(kind.label())}: {', '.join(exc.valid)}.",
+        where(path),
+    )
 
 
 def _plural(label: str) -> str:
