@@ -192,6 +192,7 @@ def models(draw: st.DrawFn, *, max_orgs: int = 5, cycles: bool = True) -> Govern
                     limit=draw(st.none() | st.integers(0, 10_000_000)),
                     onward=draw(st.booleans()),
                     ratification=draw(st.booleans()),
+                    review=draw(st.none() | days),
                     **draw(periods()),
                 )
             )

@@ -73,7 +73,7 @@ def _case_defs() -> dict[str, Any]:
 def case_file_schema() -> dict[str, Any]:
     """JSON Schema (draft 2020-12) of a case file; each case is one of the rule files'
     case kinds (the ``$defs`` of ``rules.schema.json``)."""
-    defs = _case_defs()
+    defs = copy.deepcopy(_case_defs())
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://govmodel.readthedocs.io/schema/cases.json",
