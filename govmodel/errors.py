@@ -9,7 +9,11 @@ where users meet them (``govmodel``, ``govmodel.checks``, ``govmodel.render.dot`
 The hierarchy::
 
     GovModelError
-    ├── ModelError (ValueError)            a model file or builder with problems, all listed
+    ├── LocatedError (ValueError)          a file with problems, all listed and located
+    │   ├── ModelError                     a model file or builder
+    │   ├── PolicyError                    a local policy file
+    │   └── CaseFileError                  a ``govmodel test`` case file
+    ├── MissingExtra (ImportError)         an optional extra not installed (``strategies``)
     ├── InvalidArgument (ValueError)       a bad argument to a public function, named
     │   ├── InvalidDate                    a date that is not a date (``on=``, ``start=``...)
     │   ├── InvalidParty                   a party that is not a type, (type, name) or record
@@ -40,6 +44,7 @@ from govmodel.locations import Problem
 
 __all__ = [
     "BrowserMissing",
+    "CaseFileError",
     "GovModelError",
     "GraphvizFailed",
     "GraphvizMissing",
@@ -47,12 +52,15 @@ __all__ = [
     "InvalidDate",
     "InvalidParty",
     "InvalidRecord",
+    "LocatedError",
     "MissingArgument",
+    "MissingExtra",
     "ModelError",
     "NoSuchRecord",
     "OutputError",
     "OverwriteRefused",
     "PartyNotInExistence",
+    "PolicyError",
     "SchemeInvalid",
     "UnknownCode",
     "UnknownKind",
@@ -100,19 +108,48 @@ class NoSuchRecord(GovModelError, KeyError):
         return str(self.args[0])
 
 
-class ModelError(GovModelError, ValueError):
-    """A model (from a file or a builder) with one or more problems, all listed."""
+class LocatedError(GovModelError, ValueError):
+    """A file with one or more problems, all listed, each where it stands in its file.
+
+    ``what`` names the kind of file in the message ("3 problems in the model:").
+    """
+
+    what = "file"
 
     def __init__(self, problems: Sequence[Problem], source: str | None = None):
         self.problems = list(problems)
         self.source = source
         count = len(self.problems)
         head = f"{source}: " if source else ""
-        lines = [f"{head}{count} problem{'s' if count != 1 else ''} in the model:"]
+        lines = [f"{head}{count} problem{'s' if count != 1 else ''} in the {self.what}:"]
         lines += [f"  {p.render()}" for p in self.problems[:SHOWN]]
         if count > SHOWN:
             lines.append(f"  ... and {count - SHOWN} more (all are in the error's `problems`).")
         super().__init__("\n".join(lines))
+
+
+class ModelError(LocatedError):
+    """A model (from a file or a builder) with one or more problems, all listed."""
+
+    what = "model"
+
+
+class PolicyError(LocatedError):
+    """Local policies with problems: a policy file that does not read, or policies that
+    name ids the model they are checked against lacks; all listed, located."""
+
+    what = "policies"
+
+
+class CaseFileError(LocatedError):
+    """Case files for ``govmodel test`` with problems, all listed, located."""
+
+    what = "case files"
+
+
+class MissingExtra(GovModelError, ImportError):
+    """An optional part of govmodel needs a package that is not installed; the message
+    says which extra to install."""
 
 
 class PartyNotInExistence(GovModelError, ValueError):

@@ -16,7 +16,7 @@ from govmodel.io.excel import read_excel
 from govmodel.io.sheets import SHEETS
 from govmodel.io.template import write_workbook
 from govmodel.locations import CellLocation
-from tests.strategies import models
+from govmodel.strategies import models
 
 
 def _template(tmp_path: Path) -> openpyxl.Workbook:

@@ -9,8 +9,7 @@ from hypothesis import given
 
 import govmodel
 from govmodel import OverwriteRefused
-
-from .strategies import models
+from govmodel.strategies import models
 
 
 @given(models())

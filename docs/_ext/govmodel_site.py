@@ -8,7 +8,8 @@ At ``builder-inited``:
   and renders.
 
 At ``build-finished`` (HTML only), the files whose addresses govmodel's outputs
-name: the JSON Schema at the path of its ``$id`` (``/schema/model.json``) and the
+name: the JSON Schemas at the paths of their ``$id`` (``/schema/model.json``, and
+``policy.json`` and ``cases.json`` beside it) and the
 JSON-LD context at :data:`govmodel.render.interop.CONTEXT_URL`
 (``/ld/context.jsonld``), and the check that both are there.
 """
@@ -21,7 +22,8 @@ from typing import Any
 from urllib.parse import urlparse
 
 from govmodel import examples
-from govmodel.io.schema import model_schema
+from govmodel.cases import case_file_schema
+from govmodel.io.schema import model_schema, policy_file_schema
 from govmodel.render.interop import CONTEXT, CONTEXT_URL
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
@@ -76,9 +78,9 @@ def notebooks(srcdir: Path) -> None:
 
 def published(outdir: Path) -> dict[str, Path]:
     """Write the schema and the JSON-LD context where their addresses point; return them."""
-    schema = model_schema()
+    schemas = [model_schema(), policy_file_schema(), case_file_schema()]
     files = {
-        schema["$id"]: json.dumps(schema, indent=2, ensure_ascii=False) + "\n",
+        **{s["$id"]: json.dumps(s, indent=2, ensure_ascii=False) + "\n" for s in schemas},
         CONTEXT_URL: json.dumps({"@context": CONTEXT}, indent=2, ensure_ascii=False) + "\n",
     }
     written = {}

@@ -15,7 +15,7 @@ from typing import Any
 
 from govmodel.analysis.authority import Grant, grants
 from govmodel.analysis.classify import Classification, classify
-from govmodel.checks.base import Codes, Finding
+from govmodel.checks.base import CheckFailure, Codes, Finding
 from govmodel.graph import ModelGraph, graph_of
 from govmodel.law.base import Effect
 from govmodel.law.parties import PARTY_TYPES, exists
@@ -57,6 +57,8 @@ class Context:
         self.codes = codes if codes is not None else Codes({})
         #: Findings of the checks run so far (read by checks that run last).
         self.found: list[Finding] = []
+        #: Checks from outside govmodel that could not run (reported by GM004).
+        self.failures: list[CheckFailure] = []
 
     @property
     def graph(self) -> ModelGraph:

@@ -28,6 +28,7 @@ REGISTRY = Registry(
         "GM001": model.unknown_code,
         "GM002": model.expected_not_found,
         "GM003": model.model_problems,
+        "GM004": model.check_failed,
         "GM101": existence.organisation_type_gone,
         "GM102": existence.body_organisation_ended,
         "GM103": existence.post_organisation_ended,

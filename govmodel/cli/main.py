@@ -20,13 +20,16 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from govmodel.cli import (
+    cases,
     check,
     draw,
     example,
     export,
     forms,
     importer,
+    newcheck,
     pack,
+    policy,
     rules,
     schema,
     show,
@@ -49,6 +52,8 @@ COMMANDS: tuple[Command, ...] = (
     show.COMMAND,
     schema.COMMAND,
     check.COMMAND,
+    policy.COMMAND,
+    cases.COMMAND,
     forms.COMMAND,
     rules.RULES,
     rules.RULE,
@@ -61,6 +66,7 @@ COMMANDS: tuple[Command, ...] = (
     table.COMMAND,
     importer.COMMAND,
     export.COMMAND,
+    newcheck.COMMAND,
 )
 
 

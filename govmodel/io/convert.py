@@ -20,9 +20,17 @@ from govmodel.io.schema import TOP_LEVEL, field_specs, file_key
 from govmodel.model.dates import as_date
 from govmodel.model.governance import COLLECTIONS, GovernanceModel
 from govmodel.model.kinds import Kind
+from govmodel.model.policies import (
+    POLICY_CLASSES,
+    MemberCount,
+    Policy,
+    PolicyInclude,
+    PolicyKind,
+    Role,
+)
 from govmodel.model.records import Body, Expectation, Membership, StatedFact
 
-__all__ = ["from_plain", "to_plain"]
+__all__ = ["from_plain", "policy_from_plain", "policy_to_plain", "to_plain"]
 
 
 @functools.cache
@@ -33,7 +41,8 @@ def _converter() -> cattrs.Converter:
         conv.register_unstructure_hook(kind, lambda v: v.value)
     conv.register_structure_hook(date, lambda v, _: as_date(v))
     conv.register_unstructure_hook(date, lambda v: v)
-    for cls in (Membership, Expectation, StatedFact, *COLLECTIONS.values()):  # nested classes first
+    nested = (Membership, Expectation, StatedFact, MemberCount, Role, PolicyInclude)
+    for cls in (*nested, *COLLECTIONS.values(), *POLICY_CLASSES.values()):  # nested first
         attrs.resolve_types(cls)
         renames: dict[str, Any] = {
             f.name: override(rename=file_key(f)) for f in attrs.fields(cls) if file_key(f) != f.name
@@ -88,6 +97,24 @@ def _maker(
     return make
 
 
+def policy_from_plain(data: dict[str, Any]) -> Policy | PolicyInclude:
+    """A ``policies:`` entry that has passed validation, as its record."""
+    if "kind" not in data:
+        return _converter().structure(data, PolicyInclude)
+    cls = POLICY_CLASSES[PolicyKind.parse(data["kind"])]
+    return _converter().structure({k: v for k, v in data.items() if k != "kind"}, cls)
+
+
+def policy_to_plain(policy: Policy | PolicyInclude) -> dict[str, Any]:
+    """A policy (or a policy file's name) as plain data: ``code``, ``name``, ``kind``,
+    then the keys it sets."""
+    plain: dict[str, Any] = _converter().unstructure(policy, type(policy))
+    if isinstance(policy, PolicyInclude):
+        return plain
+    head = {"code": plain.pop("code"), "name": plain.pop("name"), "kind": policy.kind.value}
+    return {**head, **plain}
+
+
 def from_plain(
     data: dict[str, Any], *, source: str | None = None, locations: Mapping[Any, Any] | None = None
 ) -> GovernanceModel:
@@ -97,6 +124,7 @@ def from_plain(
     make_expectation, make_fact = makers[Expectation], makers[StatedFact]
     fields["expected"] = tuple(make_expectation(e) for e in data.get("expected", ()))
     fields["facts"] = tuple(make_fact(f) for f in data.get("facts", ()))
+    fields["policies"] = tuple(policy_from_plain(p) for p in data.get("policies", ()))
     for collection, cls in COLLECTIONS.items():
         make = makers[cls]
         fields[collection] = tuple(make(r) for r in data.get(collection, ()))
@@ -129,4 +157,6 @@ def to_plain(model: GovernanceModel) -> dict[str, Any]:
         out["expected"] = [conv.unstructure(e, Expectation) for e in model.expected]
     if model.facts:
         out["facts"] = [conv.unstructure(f, StatedFact) for f in model.facts]
+    if model.policies:
+        out["policies"] = [policy_to_plain(p) for p in model.policies]
     return out

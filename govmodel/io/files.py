@@ -10,19 +10,36 @@ from datetime import date
 from pathlib import Path as FsPath
 from typing import Any
 
+import attrs
 import yaml
 
-from govmodel.errors import GovModelError, InvalidArgument, ModelError
-from govmodel.io.convert import from_plain, to_plain
+from govmodel.errors import GovModelError, InvalidArgument, LocatedError, ModelError, PolicyError
+from govmodel.io.convert import from_plain, policy_from_plain, to_plain
 from govmodel.io.excel import read_excel
 from govmodel.io.output import os_reason, write_output
+from govmodel.io.policies import (
+    clash_problems,
+    policy_file_problems,
+    policy_problems,
+    reference_problems,
+)
 from govmodel.io.template import write_workbook
 from govmodel.io.validate import problems_in
 from govmodel.locations import Location, Problem
 from govmodel.model.governance import GovernanceModel
+from govmodel.model.policies import PolicyInclude, PolicySet
 from govmodel.reading import LIMITS, Limits, no_gc, parse, parse_bytes
 
-__all__ = ["dumps", "load", "loads", "read_excel", "save", "write_atomic"]
+__all__ = [
+    "dumps",
+    "load",
+    "load_policies",
+    "loads",
+    "read_excel",
+    "read_text",
+    "save",
+    "write_atomic",
+]
 
 
 def loads(
@@ -38,7 +55,9 @@ def loads(
     (``.json``), else the text (JSON when it starts like a JSON object).
 
     Raises :class:`~govmodel.errors.ModelError` listing *every* problem found,
-    each with file, line, column and key path.
+    each with file, line, column and key path. Policy files named under
+    ``policies:`` are read from beside ``filename`` (the working directory when it
+    is not a path) and their problems listed too.
 
     >>> m = loads("name: Demo\\nas_of: 2023-01-01\\norganisations:\\n"
     ...           "- {id: a, name: A Trust, type: ft}\\n")
@@ -58,14 +77,17 @@ def _build(parsed: Any, filename: str) -> GovernanceModel:
                 for p in problems_in(parsed.data, parsed.where, text_checked=True)
                 if p.path not in reported
             ]
+            if isinstance(parsed.data, dict):
+                problems += policy_problems(parsed.data.get("policies"), parsed.where)
         if problems:
             raise ModelError(sorted(problems, key=Problem.sort_key), source=filename)
         try:
-            return from_plain(parsed.data, source=filename, locations=parsed.values)
+            model = from_plain(parsed.data, source=filename, locations=parsed.values)
         except (GovModelError, ValueError, TypeError) as exc:  # a local validator in a record
             raise ModelError(
                 [Problem((), str(exc), None, Location(filename, 1, 1))], source=filename
             ) from None
+    return _with_policy_files(model, FsPath(filename).parent)
 
 
 def _unreadable(path: str, message: str, hint: str) -> ModelError:
@@ -107,6 +129,90 @@ def load(
         ) from None
     size = max(len(data), st.st_size)
     return _build(parse_bytes(data, name, format=format, limits=limits, size=size), name)
+
+
+def _with_policy_files(model: GovernanceModel, folder: FsPath) -> GovernanceModel:
+    """``model`` with the policy files its ``policies:`` names read in, and every
+    policy's references checked against it (problems raise one ModelError)."""
+    problems: list[Problem] = []
+    included = []
+    for i, entry in enumerate(model.policies):
+        if not isinstance(entry, PolicyInclude):
+            continue
+        path = folder / entry.file
+        if not path.is_file():
+            at = ("policies", i, "file")
+            problems.append(
+                Problem(
+                    at,
+                    f"no policy file {entry.file!r} (looked for {path})",
+                    "Give the path relative to this model file.",
+                    model.locations.get(at),
+                )
+            )
+            continue
+        try:
+            included.append(load_policies(path))
+        except PolicyError as exc:
+            problems += exc.problems
+    model = attrs.evolve(model, included=tuple(included))
+    sets = model.policy_sets()
+    problems += clash_problems(sets)
+    for policies in sets:
+        problems += reference_problems(policies, model)
+    if problems:
+        raise ModelError(sorted(problems, key=Problem.sort_key), source=model.source)
+    return model
+
+
+def read_text(path: FsPath, error: type[LocatedError], hint: str) -> str:
+    """The text of ``path``, or ``error`` with one located problem saying why not."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise error(
+            [Problem((), "no such file", hint, Location(str(path), 1, 1))], source=str(path)
+        ) from None
+    except (IsADirectoryError, PermissionError, UnicodeDecodeError) as exc:
+        raise error(
+            [
+                Problem(
+                    (),
+                    f"cannot read the file ({exc.__class__.__name__})",
+                    "Give a readable UTF-8 YAML or JSON file.",
+                    Location(str(path), 1, 1),
+                )
+            ],
+            source=str(path),
+        ) from None
+
+
+def load_policies(path: str | os.PathLike[str]) -> PolicySet:
+    """Read a policy file (see :mod:`govmodel.model.policies`).
+
+    Raises :class:`~govmodel.errors.PolicyError` listing every problem, located.
+    The ids its policies name are checked when it is used with a model
+    (``govmodel.check(model, policies=[...])``).
+    """
+    p = FsPath(path)
+    text = read_text(p, PolicyError, "Check the path of the policy file.")
+    parsed = parse(text, str(path))
+    problems = list(parsed.problems)
+    if parsed.data is not None or not problems:
+        problems += policy_file_problems(parsed.data, parsed.where)
+    if problems:
+        raise PolicyError(sorted(problems, key=Problem.sort_key), source=str(path))
+    data = parsed.data
+    entries = data["policies"]
+    return PolicySet(
+        policies=tuple(policy_from_plain(e) for e in entries),  # type: ignore[misc]
+        paths=tuple(("policies", i) for i in range(len(entries))),
+        file=str(path),
+        name=data["name"],
+        document=data.get("document"),
+        url=data.get("url"),
+        locations=parsed.values,
+    )
 
 
 def _json_default(value: Any) -> Any:

@@ -17,17 +17,28 @@ import attrs
 
 from govmodel.model.governance import COLLECTIONS
 from govmodel.model.kinds import Kind
+from govmodel.model.policies import (
+    LOCAL_CODE,
+    NAME_PATTERN,
+    POLICY_CLASSES,
+    PolicyInclude,
+    PolicyKind,
+)
 from govmodel.model.records import Expectation, StatedFact
 
 __all__ = [
     "ID_PATTERN",
     "MAX_AMOUNT",
     "NON_EMPTY",
+    "POLICY_FILE_KEYS",
     "TOP_LEVEL",
     "FieldSpec",
     "field_specs",
     "file_key",
     "model_schema",
+    "policies_schema",
+    "policy_file_schema",
+    "policy_schema",
 ]
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*(?!\n)$"
@@ -197,6 +208,88 @@ TOP_LEVEL += (
         False,
         "Facts the rulebook's conditions read (governors' approval given, a body prescribed), "
         "each with `fact`, `value` and optional `organisation` and `source`.",
+    ),
+)
+
+
+def policy_schema(kind: PolicyKind) -> dict[str, Any]:
+    """The schema of one kind of local policy (``kind`` fixed to it).
+
+    >>> policy_schema(PolicyKind.REPORTS_TO)["required"]
+    ['code', 'name', 'kind', 'summary', 'source', 'to']
+    """
+    cls = POLICY_CLASSES[kind]
+    base = _record_schema(cls)
+    props = dict(base["properties"])
+    ordered = {
+        "code": {**props.pop("code"), "pattern": LOCAL_CODE},
+        "name": {**props.pop("name"), "pattern": NAME_PATTERN},
+        "kind": {"const": kind.value, "description": f"`{kind.value}`: {base['description']}"},
+    }
+    required = [k for k in ("code", "name") if k in base["required"]]
+    required += ["kind", *(k for k in base["required"] if k not in required)]
+    return {**base, "properties": {**ordered, **props}, "required": required}
+
+
+def policies_schema(*, includes: bool = True) -> dict[str, Any]:
+    """The schema of a ``policies:`` list: each entry one kind of policy, or (in a model
+    file, when ``includes``) the name of a policy file."""
+    kinds = [policy_schema(kind) for kind in PolicyKind]
+    return {
+        "type": "array",
+        "items": {"oneOf": [_record_schema(PolicyInclude), *kinds] if includes else kinds},
+    }
+
+
+#: The top-level keys of a policy file: (key, schema, required, doc).
+POLICY_FILE_KEYS: tuple[tuple[str, dict[str, Any], bool, str], ...] = (
+    ("name", {"type": "string", "minLength": 1}, True, "What the policies are, in a few words."),
+    ("description", {"type": "string"}, False, "Where they come from and what they cover."),
+    (
+        "document",
+        {"type": "string", "minLength": 1},
+        False,
+        "The document the policies are written in (`EPUT standing financial instructions`); "
+        "it heads each policy's `source`.",
+    ),
+    ("url", {"type": "string", "minLength": 1}, False, "Where to read the document."),
+    (
+        "policies",
+        policies_schema(includes=False),
+        True,
+        "The policies, each of one kind (see `govmodel policy --explain`).",
+    ),
+)
+
+
+def policy_file_schema() -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of a govmodel policy file.
+
+    >>> policy_file_schema()["required"]
+    ['name', 'policies']
+    """
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://govmodel.readthedocs.io/schema/policy.json",
+        "title": "govmodel policy file",
+        "type": "object",
+        "properties": {
+            "$schema": {"type": "string"},
+            **{key: {**schema, "description": doc} for key, schema, _, doc in POLICY_FILE_KEYS},
+        },
+        "required": [key for key, _, required, _ in POLICY_FILE_KEYS if required],
+        "additionalProperties": False,
+    }
+
+
+TOP_LEVEL += (
+    (
+        "policies",
+        policies_schema(),
+        False,
+        "Local policies (the organisation's own rules: standing financial instructions, "
+        "standing orders), each with its own finding code `LOC001`...; or `file:` entries "
+        "naming policy files. See `govmodel policy --explain`.",
     ),
 )
 

@@ -31,11 +31,12 @@ from govmodel.model.dates import parse_iso_date
 from govmodel.model.governance import COLLECTIONS
 from govmodel.model.kinds import Kind, closest
 from govmodel.model.matters import STANDARD_MATTERS
+from govmodel.model.policies import LOCAL_CODE, NAME_PATTERN
 from govmodel.model.records import Membership
 from govmodel.reading import numeral_advice, unsafe_character
 from govmodel.reading.schema import describe_value, key_problems
 
-__all__ = ["Locator", "problems_in"]
+__all__ = ["Locator", "kind_problem", "normalise_kinds", "problems_in", "schema_problems"]
 
 #: Finds the location of a path (``key=True``: the key itself) or returns None.
 Locator = Callable[..., Location | None]
@@ -95,7 +96,11 @@ def problems_in(
         ]
     problems = _normalise_kinds(data, where)
     seen = {p.path for p in problems}
-    problems += [p for p in _schema_problems(data, where) if p.path not in seen]
+    problems += [
+        p
+        for p in _model_schema_problems(data, where)
+        if p.path not in seen and not _inside_policies(p.path)
+    ]
     problems += _record_problems(data, where)
     if not text_checked:
         problems += _text_problems(data, where)
@@ -110,38 +115,69 @@ def _records(data: dict[str, Any], collection: str) -> list[tuple[Path, dict[str
 
 
 @functools.cache
-def _kind_fields(cls: type) -> dict[str, type[Kind]]:
+def _kind_fields(cls: type) -> dict[str, tuple[type[Kind], bool]]:
+    """The keys of ``cls`` whose values are kinds, each with whether it holds a list."""
     hints = typing.get_type_hints(cls)
     out = {}
     for spec in field_specs(cls):
         tp = hints[spec.name]
+        many = typing.get_origin(tp) is tuple
+        if many:
+            tp = typing.get_args(tp)[0]
         args = [a for a in typing.get_args(tp) if a is not type(None)] or [tp]
         if isinstance(args[0], type) and issubclass(args[0], Kind):
-            out[spec.key] = args[0]
+            out[spec.key] = (args[0], many)
     return out
 
 
-def _normalise_kinds(data: dict[str, Any], where: Locator) -> list[Problem]:
+def normalise_kinds(record: dict[str, Any], path: Path, cls: type, where: Locator) -> list[Problem]:
+    """Replace the kind names of ``record`` (a plain record of class ``cls``) written as
+    aliases or in another case by their ids; a problem for each name that is no kind."""
     problems = []
+    for key, (kind, many) in _kind_fields(cls).items():
+        value = record.get(key)
+        items = list(enumerate(value)) if many and isinstance(value, list) else [(None, value)]
+        for i, item in items:
+            if not isinstance(item, str):
+                continue
+            at: Path = (*path, key) if i is None else (*path, key, i)
+            try:
+                parsed = kind.parse(item).value
+            except UnknownKind as exc:
+                problems.append(kind_problem(exc, kind, item, at, where))
+                continue
+            if i is None:
+                record[key] = parsed
+            else:
+                record[key][i] = parsed
+    return problems
+
+
+def kind_problem(
+    exc: UnknownKind, kind: type[Kind], value: str, path: Path, where: Locator
+) -> Problem:
+    """The problem of ``value`` at ``path``, which is no ``kind``: the closest ids and
+    every valid one."""
+    guess = exc.suggestions
+    hint = f"Did you mean {' or '.join(repr(g) for g in guess)}? " if guess else ""
+    return Problem(
+        path,
+        f"{value!r} is not a {kind.label()}",
+        f"{hint}Valid {_plural(kind.label())}: {', '.join(exc.valid)}.",
+        where(path),
+    )
+
+
+def _plural(label: str) -> str:
+    """``party types``, ``severities``."""
+    return label[:-1] + "ies" if label.endswith("y") else label + "s"
+
+
+def _normalise_kinds(data: dict[str, Any], where: Locator) -> list[Problem]:
+    problems: list[Problem] = []
 
     def fix(record: dict[str, Any], path: Path, cls: type) -> None:
-        for key, kind in _kind_fields(cls).items():
-            value = record.get(key)
-            if not isinstance(value, str):
-                continue
-            try:
-                record[key] = kind.parse(value).value
-            except UnknownKind as exc:
-                guess = exc.suggestions
-                hint = f"Did you mean {' or '.join(repr(g) for g in guess)}? " if guess else ""
-                problems.append(
-                    Problem(
-                        (*path, key),
-                        f"{value!r} is not a {kind.label()}",
-                        f"{hint}Valid {kind.label()}s: {', '.join(exc.valid)}.",
-                        where((*path, key)),
-                    )
-                )
+        problems.extend(normalise_kinds(record, path, cls, where))
 
     for collection, cls in COLLECTIONS.items():
         for path, record in _records(data, collection):
@@ -172,17 +208,46 @@ _TYPE_NAMES = {
 }
 
 
-def _schema_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
+#: Patterns of the schemas, with what a value that does not match is and what to write.
+_PATTERNS = {
+    ID_PATTERN: (
+        "is not a usable id",
+        "Ids start with a letter or digit and use only letters, digits, '.', '_', '-'.",
+    ),
+    LOCAL_CODE: ("is not a local finding code", "Write LOC and three digits, e.g. LOC001."),
+    NAME_PATTERN: (
+        "is not a kebab-case name",
+        "Use lower-case words joined by '-', e.g. contracts-over-1m-to-board.",
+    ),
+}
+
+
+def _inside_policies(path: Path) -> bool:
+    """Whether ``path`` is inside an entry of ``policies:``, which
+    :func:`govmodel.io.policies.policy_problems` checks entry by entry (one kind's
+    schema each, so that the messages name that kind's keys)."""
+    return len(path) > 1 and path[0] == "policies"
+
+
+def _model_schema_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
+    """The model schema's problems: none when the compiled validator accepts the
+    document (the usual case, and fast), else jsonschema's full list."""
     import fastjsonschema
 
     try:
         _fast_validator()(data)
     except fastjsonschema.JsonSchemaException:
-        pass
-    else:
-        return []
+        return schema_problems(_validator(), data, where)
+    return []
+
+
+def schema_problems(
+    validator: jsonschema.Draft202012Validator, data: Any, where: Locator
+) -> list[Problem]:
+    """Every violation of ``validator's schema in ``data``, as a located problem that
+    says what was expected and what to do."""
     problems: list[Problem] = []
-    for error in _validator().iter_errors(data):
+    for error in validator.iter_errors(data):
         hint: str | None
         path: Path = tuple(error.absolute_path)
         kind = error.validator
@@ -203,9 +268,16 @@ def _schema_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
         elif kind == "format" and error.validator_value == "date":
             message = f"{error.instance!r} is not a valid date"
             hint = "Write dates as ISO YYYY-MM-DD, e.g. 2020-09-01."
-        elif kind == "pattern" and error.validator_value == ID_PATTERN:
-            message = f"{error.instance!r} is not a usable id"
-            hint = "Ids start with a letter or digit and use only letters, digits, '.', '_', '-'."
+        elif kind == "pattern" and error.validator_value in _PATTERNS:
+            what, hint = _PATTERNS[error.validator_value]
+            message = f"{error.instance!r} {what}"
+        elif kind == "enum" and isinstance(error.validator_value, list):
+            allowed = [str(v) for v in error.validator_value]
+            guess = closest(str(error.instance), allowed)
+            message = f"{error.instance!r} is not allowed here"
+            hint = (
+                f"Did you mean {guess[0]!r}? " if guess else ""
+            ) + f"One of: {', '.join(allowed)}."
         elif kind == "minimum":
             message = f"{error.instance!r} is negative"
             hint = "Give 0 or more."

@@ -23,6 +23,7 @@ from govmodel.locations import Location
 from govmodel.model.dates import as_date
 from govmodel.model.kinds import BodyKind, closest
 from govmodel.model.matters import STANDARD_MATTERS
+from govmodel.model.policies import Policy, PolicyInclude, PolicySet
 from govmodel.model.records import (
     Agreement,
     Body,
@@ -129,7 +130,10 @@ class GovernanceModel:
     ignore: tuple[str, ...] = attrs.field(factory=tuple, converter=_tuple)
     expected: tuple[Expectation, ...] = attrs.field(factory=tuple, converter=_tuple)
     facts: tuple[StatedFact, ...] = attrs.field(factory=tuple, converter=_tuple)
+    policies: tuple[Policy | PolicyInclude, ...] = attrs.field(factory=tuple, converter=_tuple)
     source: str | None = attrs.field(default=None, kw_only=True)
+    #: The policy files the model's ``policies:`` names, as the file loader read them.
+    included: tuple[PolicySet, ...] = attrs.field(factory=tuple, kw_only=True, repr=False)
     locations: Mapping[tuple[str | int, ...], Location] = attrs.field(
         factory=dict, kw_only=True, repr=False
     )
@@ -151,7 +155,7 @@ class GovernanceModel:
         return tuple(
             getattr(self, f.name)
             for f in attrs.fields(GovernanceModel)
-            if f.init and f.name not in ("source", "locations")
+            if f.init and f.name not in ("source", "locations", "included")
         )
 
     def __eq__(self, other: object) -> bool:
@@ -236,6 +240,18 @@ class GovernanceModel:
                 if record.id == id:
                     return self.locations.get((collection, i))
         return None
+
+    def policy_sets(self) -> tuple[PolicySet, ...]:
+        """The model's local policies: its own (``policies:``), then each policy file it
+        names, in order (see :mod:`govmodel.model.policies`)."""
+        own = [(i, p) for i, p in enumerate(self.policies) if isinstance(p, Policy)]
+        inline = PolicySet(
+            policies=tuple(p for _, p in own),
+            paths=tuple(("policies", i) for i, _ in own),
+            file=self.source,
+            locations=self.locations,
+        )
+        return (inline, *self.included) if own else self.included
 
     # -- relationships -------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ __all__ = [
     "MemberRole",
     "PartyType",
     "PostKind",
+    "Severity",
     "Verdict",
     "closest",
 ]
@@ -221,6 +222,19 @@ class Verdict(Kind):
     NOT_LAWFUL = "not_lawful"
     UNKNOWN = "unknown"
     """No rule in the rulebook decides this mix on this date."""
+
+
+class Severity(Kind):
+    """How serious a finding is (of a built-in check, a plugin's or a local policy's)."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """0 for errors, 1 for warnings, 2 for info (the sort order)."""
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
 
 
 #: Accepted aliases per kind (besides the ids), e.g. ``ft`` for ``nhs_foundation_trust``.

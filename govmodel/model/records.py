@@ -110,6 +110,10 @@ def _opt_end(value: date | str | None) -> date | None:
     return None if value is None else as_date(value, "end")
 
 
+def _opt_review(value: date | str | None) -> date | None:
+    return None if value is None else as_date(value, "review")
+
+
 def _start() -> Any:
     return attrs.field(
         default=None,
@@ -377,6 +381,12 @@ class Delegation(Dated):
     start: date | None = _start()
     end: date | None = _end()
     note: str | None = _note()
+    review: date | None = attrs.field(
+        default=None,
+        kw_only=True,
+        converter=_opt_review,
+        metadata=_doc("Date by which the delegation is next to be reviewed (ISO date)."),
+    )
 
 
 @attrs.frozen

@@ -174,6 +174,8 @@ def _finding_html(f: Any) -> str:
     ]
     if f.expected:
         rows.append(["expected", f.expected])
+    if getattr(f, "source", None) is not None:  # a local policy's or a plugin's finding
+        rows.append(["source", f.source.render()])
     body = "".join(
         f"<tr><th style='text-align:left'>{escape(k)}</th><td>{escape(v)}</td></tr>"
         for k, v in rows

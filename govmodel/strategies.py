@@ -1,31 +1,88 @@
-"""Hypothesis strategies for governance models: valid ones and nearly-valid ones."""
+"""Hypothesis strategies for governance models and local policies, to property-test
+your own policies and plugins.
+
+``models()`` draws valid models (every reference resolves, every id unique; with
+``cycles`` the delegations and reporting lines may go round, as real input may);
+``nearly_valid_documents()`` and ``nearly_valid_models()`` the mistakes users make;
+``policies(model)`` local policies whose ids are the model's;
+``models_with_policies()`` models that carry their own; ``parties()`` mixes of
+party types for :func:`govmodel.forms`; ``days`` dates.
+
+Hypothesis is an optional extra: ``pip install 'govmodel[strategies]'``.
+
+>>> from hypothesis import given
+>>> import govmodel
+>>> from govmodel.strategies import models
+>>> @given(models())
+... def test_check_gives_a_report(model):
+...     assert govmodel.check(model, plugins=False).on == model.as_of
+>>> test_check_gives_a_report()
+
+"""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 from typing import Any
 
-from hypothesis import strategies as st
+from govmodel.errors import MissingExtra
 
-from govmodel import (
+try:
+    from hypothesis import strategies as st
+except ImportError as exc:  # pragma: no cover - tested with Hypothesis hidden
+    raise MissingExtra(
+        "govmodel.strategies needs Hypothesis, which is not installed: "
+        "pip install 'govmodel[strategies]' (or pip install hypothesis)"
+    ) from exc
+
+import attrs
+
+from govmodel.model.governance import GovernanceModel
+from govmodel.model.kinds import AgreementKind, BodyKind, PartyType, PostKind, Severity
+from govmodel.model.matters import STANDARD_MATTERS
+from govmodel.model.policies import (
+    BodyMembers,
+    DecidedBy,
+    MemberCount,
+    Policy,
+    PolicySet,
+    ReportsTo,
+    ReviewDate,
+    Role,
+    SeparateRoles,
+)
+from govmodel.model.records import (
     Agreement,
-    AgreementKind,
     Body,
-    BodyKind,
     Contract,
     Delegation,
-    GovernanceModel,
+    Expectation,
     Membership,
     Organisation,
-    PartyType,
     Post,
-    PostKind,
 )
-from govmodel.model.matters import STANDARD_MATTERS
 
+__all__ = [
+    "DAY0",
+    "MATTER_IDS",
+    "days",
+    "models",
+    "models_with_policies",
+    "nearly_valid_documents",
+    "nearly_valid_models",
+    "parties",
+    "periods",
+    "policies",
+    "policy_sets",
+    "text",
+]
+
+#: The first day ``days`` draws.
 DAY0 = date(2000, 1, 1)
+#: The standard matters' ids.
 MATTER_IDS = [m.id for m in STANDARD_MATTERS]
 
+#: Non-empty text without edge spaces (any Unicode that a file can hold).
 text = (
     st.text(
         alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")),
@@ -35,6 +92,7 @@ text = (
     .map(str.strip)
     .filter(bool)
 )
+#: Dates from 2000 to 2027.
 days = st.integers(min_value=0, max_value=10_000).map(lambda n: DAY0 + timedelta(days=n))
 
 
@@ -134,6 +192,7 @@ def models(draw: st.DrawFn, *, max_orgs: int = 5, cycles: bool = True) -> Govern
                     limit=draw(st.none() | st.integers(0, 10_000_000)),
                     onward=draw(st.booleans()),
                     ratification=draw(st.booleans()),
+                    review=draw(st.none() | days),
                     **draw(periods()),
                 )
             )
@@ -199,7 +258,7 @@ def nearly_valid_documents(draw: st.DrawFn) -> dict[str, Any]:
     """A plain model document (as read from a file) with one mistake in it."""
     import json
 
-    from govmodel import dumps
+    from govmodel.io.files import dumps
 
     model = draw(models())
     data = json.loads(dumps(model, format="json"))
@@ -211,10 +270,6 @@ def nearly_valid_models(draw: st.DrawFn) -> GovernanceModel:
     """A model built in Python (no loader) with mistakes a file would not be allowed:
     references to ids that do not exist, unknown codes in ``ignore`` and ``expected``,
     members whose posts are missing."""
-    import attrs
-
-    from govmodel.model.records import Expectation
-
     model = draw(models())
     ids = ["ghost", "no_such_org", *model.ids()]
     changes: dict[str, Any] = {}
@@ -248,3 +303,122 @@ def nearly_valid_models(draw: st.DrawFn) -> GovernanceModel:
         for code in draw(st.lists(st.sampled_from(["GM401", "GM602", "XX1"]), max_size=2))
     )
     return attrs.evolve(model, **changes)
+
+
+#: The party types govmodel knows, as strings (the way users write them).
+_TYPES = [t.value for t in PartyType]
+
+
+def parties(*, min_size: int = 1, max_size: int = 5) -> st.SearchStrategy[list[str]]:
+    """A mix of party types (ids, with repeats) for :func:`govmodel.forms`."""
+    return st.lists(st.sampled_from(_TYPES), min_size=min_size, max_size=max_size)
+
+
+def _pick(draw: st.DrawFn, ids: list[str], *, at_least: int = 1) -> tuple[str, ...]:
+    return tuple(draw(st.lists(st.sampled_from(ids), min_size=at_least, max_size=3, unique=True)))
+
+
+@st.composite
+def _policy(draw: st.DrawFn, model: GovernanceModel, n: int) -> Policy:
+    """One local policy about ``model``, numbered ``n``."""
+    bodies = [b.id for b in model.bodies]
+    holders = bodies + [p.id for p in model.posts]
+    orgs = [o.id for o in model.organisations]
+    matters = [m.id for m in model.all_matters()]
+    common: dict[str, Any] = {
+        "code": f"LOC{n:03d}",
+        "name": f"policy-{n}",
+        "summary": draw(text),
+        "source": f"para {n}",
+        "severity": draw(st.sampled_from(list(Severity))),
+    }
+    kinds = ["body_members", "review_date"]
+    kinds += ["decided_by"] if holders else []
+    kinds += ["reports_to"] if bodies else []
+    kinds += ["separate_roles"]
+    kind = draw(st.sampled_from(kinds))
+    organisation = draw(st.none() | st.sampled_from(orgs)) if orgs else None
+    if kind == "decided_by":
+        return DecidedBy(
+            **common,
+            matters=_pick(draw, matters),
+            above=draw(st.integers(0, 10_000_000)),
+            by=_pick(draw, holders),
+            organisation=organisation,
+        )
+    if kind == "reports_to":
+        to = draw(st.sampled_from(bodies))
+        if draw(st.booleans()) or len(bodies) < 2:
+            selection: dict[str, Any] = {"kinds": _pick_kinds(draw), "organisation": organisation}
+        else:
+            selection = {"body": draw(st.sampled_from([b for b in bodies if b != to]))}
+        return ReportsTo(**common, to=to, directly=draw(st.booleans()), **selection)
+    if kind == "separate_roles":
+        roles = [Role(decides=m) for m in _pick(draw, matters, at_least=2)]
+        roles += [Role(chair=b) for b in (_pick(draw, bodies) if bodies else ())]
+        roles += [Role(member=b) for b in (_pick(draw, bodies) if bodies else ())]
+        return SeparateRoles(**common, roles=tuple(draw(st.permutations(roles))))
+    if kind == "review_date":
+        narrowed = bool(holders) and draw(st.booleans())
+        return ReviewDate(
+            **common,
+            from_=_pick(draw, holders) if narrowed else (),
+            organisation=organisation,
+            within_months=draw(st.none() | st.integers(1, 36)),
+            overdue=draw(st.booleans()),
+        )
+    members = tuple(
+        MemberCount(kind=k, at_least=draw(st.integers(1, 3)))
+        for k in draw(st.lists(st.sampled_from(list(PostKind)), max_size=2, unique=True))
+    )
+    if draw(st.booleans()):  # a named body, which may be missing from the model
+        return BodyMembers(
+            **common,
+            body=draw(st.sampled_from([*bodies, "no_such_body"])),
+            members=members,
+            chaired=draw(st.booleans()),
+        )
+    return BodyMembers(
+        **common,
+        kinds=_pick_kinds(draw),
+        organisation=organisation,
+        members=members,
+        chaired=not members or draw(st.booleans()),
+        chair_kinds=tuple(draw(st.lists(st.sampled_from(list(PostKind)), max_size=2))),
+    )
+
+
+def _pick_kinds(draw: st.DrawFn) -> tuple[BodyKind, ...]:
+    return tuple(draw(st.lists(st.sampled_from(list(BodyKind)), min_size=1, max_size=3)))
+
+
+@st.composite
+def policies(draw: st.DrawFn, model: GovernanceModel, *, max_size: int = 4) -> list[Policy]:
+    """Local policies of every kind about ``model``: each names ids the model has
+    (a ``body_members`` policy's ``body`` may be missing, which is what it checks),
+    codes ``LOC001`` upwards."""
+    count = draw(st.integers(1, max_size))
+    return [draw(_policy(model, n)) for n in range(1, count + 1)]
+
+
+@st.composite
+def policy_sets(draw: st.DrawFn, model: GovernanceModel) -> PolicySet:
+    """A policy file's worth of :func:`policies` about ``model`` (built in Python, so
+    without locations), to give ``govmodel.check(model, policies=[...])``."""
+    found = draw(policies(model))
+    return PolicySet(
+        policies=found,
+        paths=[("policies", i) for i in range(len(found))],
+        name="drawn policies",
+        document=draw(st.none() | text),
+    )
+
+
+@st.composite
+def models_with_policies(
+    draw: st.DrawFn, *, max_orgs: int = 5, cycles: bool = True
+) -> GovernanceModel:
+    """A valid model (see :func:`models`) with local policies of its own under
+    ``policies:``."""
+    model = draw(models(max_orgs=max_orgs, cycles=cycles))
+    return attrs.evolve(model, policies=tuple(draw(policies(model))))
