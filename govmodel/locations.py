@@ -10,7 +10,15 @@ from collections.abc import Sequence
 
 import attrs
 
-__all__ = ["CellLocation", "Location", "Path", "Problem", "cell_name", "format_path"]
+__all__ = [
+    "ArgumentLocation",
+    "CellLocation",
+    "Location",
+    "Path",
+    "Problem",
+    "cell_name",
+    "format_path",
+]
 
 
 @attrs.frozen
@@ -56,6 +64,23 @@ class CellLocation(Location):
 
     def __str__(self) -> str:
         return f"{self.file}!{self.sheet}!{self.cell}"
+
+
+@attrs.frozen
+class ArgumentLocation(Location):
+    """A command-line option (``--assume msecc.board.quorum=three``) or a Python call
+    that a problem comes from, printed as the option was given.
+
+    >>> str(ArgumentLocation("--assume msecc.board.quorum=three"))
+    '--assume msecc.board.quorum=three'
+    """
+
+    file: str
+    line: int = 1
+    column: int = 1
+
+    def __str__(self) -> str:
+        return self.file
 
 
 #: A key path into a model document: ``("bodies", 3, "organisations", 1)``.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from govmodel.cli.common import Command, iso_date, load_model, to_json
+from govmodel.cli.common import Command, answer, iso_date, judged_model, to_json, what_if_options
 from govmodel.errors import UsageError
 
 __all__ = ["COMMAND"]
@@ -34,6 +34,7 @@ def _configure(p: argparse.ArgumentParser) -> None:
         help="exit 1 on unexpected warnings as well as errors",
     )
     p.add_argument("--list-codes", action="store_true", help="list every finding code")
+    what_if_options(p)
 
 
 def _list_codes(fmt: str) -> int:
@@ -77,8 +78,15 @@ def _run(args: argparse.Namespace) -> int:
                 f"{code!r} is not a finding code or name.{hint} "
                 "`govmodel check --list-codes` lists them."
             )
-    report = check(load_model(args.file), on=args.on, ignore=args.ignore, select=args.select)
-    sys.stdout.write(report.to_json() if args.format == "json" else str(report))
+    model = judged_model(args)
+    report = check(model, on=args.on, ignore=args.ignore, select=args.select)
+    answer(
+        str(report),
+        report.to_dict(),
+        json_format=args.format == "json",
+        assumed=model.assumed,
+        source=model.source,
+    )
     return 0 if report.is_valid(fail_on_warning=args.fail_on_warning) else 1
 
 

@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from govmodel.cli.common import Command, iso_date, load_model
+from govmodel.cli.common import Command, iso_date, judged_model, what_if_note, what_if_options
 from govmodel.errors import OverwriteRefused, UsageError
 
 __all__ = ["COMMAND", "DIAGRAM_SUFFIXES"]
@@ -60,6 +60,7 @@ def _configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--dpi", type=int, default=200, help="resolution of PNG output (default: 200)")
     p.add_argument("--no-legend", action="store_true", help="leave out the legend")
     p.add_argument("--force", action="store_true", help="replace existing output files")
+    what_if_options(p)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -75,7 +76,8 @@ def _run(args: argparse.Namespace) -> int:
         )
     if not 30 <= args.dpi <= 1200:
         raise UsageError(f"--dpi {args.dpi}: give a resolution between 30 and 1200")
-    model = load_model(args.file)
+    model = judged_model(args)
+    sys.stderr.write(what_if_note(model.assumed, model.source))
     if args.output == "-":
         source = draw(
             model,

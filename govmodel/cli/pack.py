@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from govmodel.cli.common import Command, iso_date, load_model
+from govmodel.cli.common import Command, iso_date, judged_model, what_if_note, what_if_options
 from govmodel.errors import OverwriteRefused, UsageError
 
 __all__ = ["COMMAND"]
@@ -22,6 +22,7 @@ def _configure(p: argparse.ArgumentParser) -> None:
         "--highlight", metavar="ID", help="mark this body's accountability paths on the diagrams"
     )
     p.add_argument("--force", action="store_true", help="replace an existing output file")
+    what_if_options(p)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -34,7 +35,8 @@ def _run(args: argparse.Namespace) -> int:
         raise OverwriteRefused(
             f"{args.output} already exists; pass --force to replace it, or choose another path."
         )
-    model = load_model(args.file)
+    model = judged_model(args)
+    sys.stderr.write(what_if_note(model.assumed, model.source))
     pack(model, target, on=args.on, highlight=args.highlight, protect=(args.file,))
     print(f"wrote {args.output}", file=sys.stderr)
     return 0

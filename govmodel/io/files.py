@@ -15,6 +15,7 @@ import yaml
 from govmodel.errors import ModelError, OverwriteRefused
 from govmodel.io.convert import from_plain, to_plain
 from govmodel.io.excel import read_excel
+from govmodel.io.scenario import is_scenario, load_scenario
 from govmodel.io.template import write_workbook
 from govmodel.io.validate import problems_in
 from govmodel.locations import Location, Problem
@@ -25,7 +26,9 @@ __all__ = ["dumps", "load", "loads", "read_excel", "save", "write_atomic"]
 
 
 def loads(text: str, *, filename: str = "<string>") -> GovernanceModel:
-    """Load a model from YAML or JSON text.
+    """Load a model from YAML or JSON text: a model file, or a scenario file that
+    overlays one (:mod:`govmodel.io.scenario`; its base is found relative to
+    ``filename``).
 
     Raises :class:`~govmodel.errors.ModelError` listing *every* problem found,
     each with file, line, column and key path.
@@ -37,6 +40,8 @@ def loads(text: str, *, filename: str = "<string>") -> GovernanceModel:
     """
     parsed = parse(text, filename)
     problems = list(parsed.problems)
+    if not problems and is_scenario(parsed.data):
+        return load_scenario(parsed, filename, load=load)
     if parsed.data is not None or not problems:
         reported = {p.path for p in problems}
         problems += [p for p in problems_in(parsed.data, parsed.where) if p.path not in reported]

@@ -19,6 +19,7 @@ import jsonschema
 
 from govmodel.errors import UnknownKind
 from govmodel.io.schema import ID_PATTERN, field_specs, model_schema
+from govmodel.law.rulefile import type_message
 from govmodel.locations import Location, Path, Problem
 from govmodel.model.governance import COLLECTIONS
 from govmodel.model.kinds import Kind, closest
@@ -125,28 +126,6 @@ def _normalise_kinds(data: dict[str, Any], where: Locator) -> list[Problem]:
     return problems
 
 
-_TYPE_NAMES = {
-    "string": "text",
-    "integer": "a whole number",
-    "boolean": "true or false",
-    "array": "a list",
-    "object": "a mapping of keys",
-    "null": "nothing",
-}
-
-
-def _describe_value(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return repr(value)
-
-
 def _schema_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
     problems: list[Problem] = []
     for error in _validator().iter_errors(data):
@@ -182,8 +161,7 @@ def _schema_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
         if kind == "type":
             expected = error.validator_value
             names = [expected] if isinstance(expected, str) else list(expected)
-            want = " or ".join(_TYPE_NAMES.get(n, n) for n in names)
-            message = f"expected {want}, got {_describe_value(error.instance)}"
+            message = type_message(names, error.instance)
             hint = "Give a value or remove the key." if error.instance is None else None
         elif kind == "format" and error.validator_value == "date":
             message = f"{error.instance!r} is not a valid date"
@@ -255,7 +233,8 @@ def _record_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
                 hint = (
                     f"Closest ids: {', '.join(repr(g) for g in guess)}."
                     if guess
-                    else f"Add a {label} with this id, or correct the reference."
+                    else f"Add {'an' if label[0] in 'aeiou' else 'a'} {label} with this id, "
+                    "or correct the reference."
                 )
                 problems.append(
                     Problem(tpath, f"no {label} with id {target!r}", hint, where(tpath))

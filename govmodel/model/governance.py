@@ -25,6 +25,7 @@ from govmodel.model.kinds import BodyKind, closest
 from govmodel.model.matters import STANDARD_MATTERS
 from govmodel.model.records import (
     Agreement,
+    Assumption,
     Body,
     Contract,
     Delegation,
@@ -87,6 +88,10 @@ _KIND_OF_COLLECTION: dict[str, RecordKind] = {
 }
 
 
+#: Fields that say where a model came from, not what it holds: left out of equality.
+_PROVENANCE = ("source", "assumed", "locations")
+
+
 def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(value)
 
@@ -130,6 +135,9 @@ class GovernanceModel:
     expected: tuple[Expectation, ...] = attrs.field(factory=tuple, converter=_tuple)
     facts: tuple[StatedFact, ...] = attrs.field(factory=tuple, converter=_tuple)
     source: str | None = attrs.field(default=None, kw_only=True)
+    assumed: tuple[Assumption, ...] = attrs.field(
+        factory=tuple, kw_only=True, converter=_tuple, repr=False
+    )
     locations: Mapping[tuple[str | int, ...], Location] = attrs.field(
         factory=dict, kw_only=True, repr=False
     )
@@ -151,7 +159,7 @@ class GovernanceModel:
         return tuple(
             getattr(self, f.name)
             for f in attrs.fields(GovernanceModel)
-            if f.init and f.name not in ("source", "locations")
+            if f.init and f.name not in _PROVENANCE
         )
 
     def __eq__(self, other: object) -> bool:
@@ -417,6 +425,35 @@ class GovernanceModel:
 
     # -- façades: the layers above, imported when called ----------------------------------
 
+    def assume(
+        self,
+        changes: Mapping[str, Any] | None = None,
+        *,
+        facts: Mapping[str, bool] | None = None,
+    ) -> GovernanceModel:
+        """A what-if: this model with the fields in ``changes`` set, and ``facts``
+        stated, checked as a loaded file is; the file is not touched.
+
+        ``changes`` maps ``ID.FIELD`` (or a top-level key such as ``partners``) to
+        the value; ``facts`` maps ``FACT`` or ``FACT@ORGANISATION`` to yes or no. The
+        new model's :attr:`assumed` lists what was assumed, and every answer about
+        it says so. A bad id, field or value raises one
+        :class:`~govmodel.errors.ModelError` listing every problem.
+        (:func:`govmodel.io.assume.assume`; façade.)
+
+        >>> import govmodel
+        >>> m = govmodel.examples.load("msecc-2020").assume({"provide.type": "nhs_trust"})
+        >>> m.organisation("provide").type.value, [str(a) for a in m.assumed]
+        ('nhs_trust', ['provide.type = nhs_trust (was community_interest_company)'])
+        """
+        from govmodel.io.assume import Change, FactChange, assume
+
+        return assume(
+            self,
+            [Change.of(target, value) for target, value in (changes or {}).items()],
+            [FactChange.of(target, value) for target, value in (facts or {}).items()],
+        )
+
     def to_networkx(self) -> nx.MultiDiGraph:  # type: ignore[type-arg]
         """A copy of the model's graph (nodes: records; edges: ``relation`` attribute);
         see :func:`govmodel.graph.graph_of`."""
@@ -444,7 +481,8 @@ class GovernanceModel:
         return (
             f"<GovernanceModel {self.name!r} as of {self.as_of.isoformat()}: "
             f"{len(self.organisations)} organisations, {len(self.bodies)} bodies, "
-            f"{len(self.posts)} posts, {len(self.delegations)} delegations>"
+            f"{len(self.posts)} posts, {len(self.delegations)} delegations"
+            f"{f', what-if: {len(self.assumed)} assumed' if self.assumed else ''}>"
         )
 
     def summary(self) -> str:
