@@ -9,7 +9,8 @@ Every query is a free function that takes the model first (or, for
 :func:`forms` and :func:`timeline`, parties) and keyword-only options after:
 :func:`forms`, :func:`classify`, :func:`check`, :func:`trace`,
 :func:`who_can_decide`, :func:`what_can_decide`, :func:`timeline`,
-:func:`draw`, :func:`pack`. Records and their ids are accepted alike. The model's methods
+:func:`draw`, :func:`pack`, :func:`diff` (two models). A what-if is
+``model.assume(...)``. Records and their ids are accepted alike. The model's methods
 (``model.forms()``, ``model.classify(...)``) are conveniences that call them.
 """
 
@@ -29,6 +30,7 @@ from govmodel.checks import (
     iter_findings,
     validate,
 )
+from govmodel.compare import ModelDiff, diff
 from govmodel.errors import (
     GovModelError,
     ModelError,
@@ -93,6 +95,7 @@ __all__ = [
     "Matter",
     "MemberRole",
     "Membership",
+    "ModelDiff",
     "ModelError",
     "NoSuchRecord",
     "Organisation",
@@ -113,6 +116,7 @@ __all__ = [
     "__version__",
     "check",
     "classify",
+    "diff",
     "draw",
     "dumps",
     "examples",

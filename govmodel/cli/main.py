@@ -18,6 +18,7 @@ from typing import NoReturn
 
 from govmodel.cli import (
     check,
+    diff,
     draw,
     example,
     export,
@@ -46,6 +47,7 @@ COMMANDS: tuple[Command, ...] = (
     schema.COMMAND,
     check.COMMAND,
     forms.COMMAND,
+    diff.COMMAND,
     rules.RULES,
     rules.RULE,
     trace.COMMAND,

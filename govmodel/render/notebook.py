@@ -257,6 +257,37 @@ def _timeline_text(t: Any) -> str:
     )
 
 
+def _diff_text(d: Any) -> str:
+    r = d.records
+    return (
+        f"{d.old.name} -> {d.new.name}: {len(r.added)} added, {len(r.removed)} removed, "
+        f"{len(r.changed)} changed; {len(d.verdicts)} verdicts changed; findings "
+        f"{len(d.appeared)} appeared, {len(d.resolved)} resolved"
+    )
+
+
+def _diff_html(d: Any) -> str:
+    rows = d.rows()
+    styles = {
+        "added": "background:#d4edda",
+        "gained": "background:#d4edda",
+        "appeared": "background:#fff3cd",
+        "removed": "background:#f8d7da",
+        "lost": "background:#f8d7da",
+        "resolved": "background:#d1ecf1",
+    }
+    table = html_table(
+        ["section", "change", "kind", "id", "field", "old", "new"],
+        [[_short(str(row[k] or ""), 80) for k in row] for row in rows],
+        row_styles=[styles.get(row["change"], "") for row in rows],
+    )
+    items = "".join(f"<li>{escape(line)}</li>" for line in d.summary())
+    return (
+        f"<div><p><b>{escape(str(d.old))}</b> &rarr; <b>{escape(str(d.new))}</b></p>"
+        f"<ul>{items}</ul>{table if rows else ''}</div>"
+    )
+
+
 _TEXT: dict[str, Callable[[Any], str]] = {
     "FormVerdict": _verdict_text,
     "FormsResult": _forms_text,
@@ -267,6 +298,7 @@ _TEXT: dict[str, Callable[[Any], str]] = {
     "Grants": _grants_text,
     "Trace": _trace_text,
     "Timeline": _timeline_text,
+    "ModelDiff": _diff_text,
 }
 _HTML: dict[str, Callable[[Any], str]] = {
     "FormVerdict": _verdict_html,
@@ -274,4 +306,5 @@ _HTML: dict[str, Callable[[Any], str]] = {
     "Classification": _classification_html,
     "Grant": _grant_html,
     "Grants": _grants_html,
+    "ModelDiff": _diff_html,
 }
