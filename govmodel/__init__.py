@@ -9,7 +9,8 @@ Every query is a free function that takes the model first (or, for
 :func:`forms` and :func:`timeline`, parties) and keyword-only options after:
 :func:`forms`, :func:`classify`, :func:`check`, :func:`trace`,
 :func:`who_can_decide`, :func:`what_can_decide`, :func:`timeline`,
-:func:`draw`, :func:`pack`, :func:`diff` (two models). A what-if is
+:func:`draw`, :func:`pack`, :func:`diff` (two models), :func:`advise` (parties
+and their aims). A what-if is
 ``model.assume(...)``. Records and their ids are accepted alike. The model's methods
 (``model.forms()``, ``model.classify(...)``) are conveniences that call them.
 """
@@ -41,6 +42,7 @@ from govmodel.errors import (
     UnknownKind,
 )
 from govmodel.io import dumps, load, loads, model_schema, read_excel, save
+from govmodel.law.advice import Advice, advise
 from govmodel.law.timeline import Timeline, timeline
 from govmodel.law.verdicts import FormsResult, FormVerdict
 from govmodel.locations import Location, Problem
@@ -72,6 +74,7 @@ from govmodel.render.dot import draw, render
 from govmodel.render.mermaid import to_mermaid
 
 __all__ = [
+    "Advice",
     "Agreement",
     "AgreementKind",
     "Body",
@@ -114,6 +117,7 @@ __all__ = [
     "UnknownKind",
     "Verdict",
     "__version__",
+    "advise",
     "check",
     "classify",
     "diff",

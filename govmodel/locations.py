@@ -16,6 +16,7 @@ __all__ = [
     "Location",
     "Path",
     "Problem",
+    "an",
     "cell_name",
     "format_path",
 ]
@@ -81,6 +82,15 @@ class ArgumentLocation(Location):
 
     def __str__(self) -> str:
         return self.file
+
+
+def an(phrase: str) -> str:
+    """``phrase`` with its indefinite article: ``an officer post``, ``a board``.
+
+    >>> an("aim"), an("party type")
+    ('an aim', 'a party type')
+    """
+    return f"{'an' if phrase[:1].lower() in 'aeiou' else 'a'} {phrase}"
 
 
 #: A key path into a model document: ``("bodies", 3, "organisations", 1)``.

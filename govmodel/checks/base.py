@@ -18,15 +18,10 @@ import attrs
 
 from govmodel.display import Displayed
 from govmodel.law.base import Citation
-from govmodel.locations import CellLocation, Location
+from govmodel.locations import CellLocation, Location, an
 from govmodel.model.kinds import Kind, closest
 
 __all__ = ["Category", "Codes", "Finding", "Hit", "Severity", "an"]
-
-
-def an(phrase: str) -> str:
-    """``phrase`` with its indefinite article: ``an officer post``, ``a board``."""
-    return f"{'an' if phrase[:1].lower() in 'aeiou' else 'a'} {phrase}"
 
 
 class Severity(Kind):

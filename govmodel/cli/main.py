@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from govmodel.cli import (
+    advise,
     check,
     diff,
     draw,
@@ -48,6 +49,7 @@ COMMANDS: tuple[Command, ...] = (
     check.COMMAND,
     forms.COMMAND,
     diff.COMMAND,
+    advise.COMMAND,
     rules.RULES,
     rules.RULE,
     trace.COMMAND,

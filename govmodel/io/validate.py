@@ -20,7 +20,7 @@ import jsonschema
 from govmodel.errors import UnknownKind
 from govmodel.io.schema import ID_PATTERN, field_specs, model_schema
 from govmodel.law.rulefile import type_message
-from govmodel.locations import Location, Path, Problem
+from govmodel.locations import Location, Path, Problem, an
 from govmodel.model.governance import COLLECTIONS
 from govmodel.model.kinds import Kind, closest
 from govmodel.model.matters import STANDARD_MATTERS
@@ -109,7 +109,7 @@ def _normalise_kinds(data: dict[str, Any], where: Locator) -> list[Problem]:
                 problems.append(
                     Problem(
                         (*path, key),
-                        f"{value!r} is not a {kind.label()}",
+                        f"{value!r} is not {an(kind.label())}",
                         f"{hint}Valid {kind.label()}s: {', '.join(exc.valid)}.",
                         where((*path, key)),
                     )
@@ -233,8 +233,7 @@ def _record_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
                 hint = (
                     f"Closest ids: {', '.join(repr(g) for g in guess)}."
                     if guess
-                    else f"Add {'an' if label[0] in 'aeiou' else 'a'} {label} with this id, "
-                    "or correct the reference."
+                    else f"Add {an(label)} with this id, or correct the reference."
                 )
                 problems.append(
                     Problem(tpath, f"no {label} with id {target!r}", hint, where(tpath))

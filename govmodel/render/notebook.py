@@ -288,6 +288,44 @@ def _diff_html(d: Any) -> str:
     )
 
 
+def _advice_text(a: Any) -> str:
+    first = a.ranking[0].form.value if a.ranking else "none"
+    return (
+        f"on {a.on.isoformat()} for {', '.join(p.name for p in a.parties)}: "
+        f"{len(a.ranking)} lawful forms ranked (first {first}), {len(a.ruled_out)} fall away"
+    )
+
+
+def _advice_html(a: Any) -> str:
+    ranked = html_table(
+        ["rank", "form", "serves", "partly", "fails", "what it would take", "placed"],
+        [
+            [
+                str(o.rank),
+                o.title,
+                "; ".join(f"{p.aim} ({', '.join(o.cited(p))})" for p in o.serves),
+                " ".join(f"{p.aim}: {p.why}" for p in o.partly),
+                " ".join(f"{p.aim}: {p.why}" for p in o.fails),
+                "; ".join(str(n) for n in o.needs),
+                o.placed,
+            ]
+            for o in a.ranking
+        ],
+    )
+    out = html_table(
+        ["form", "verdict", "why it falls away"],
+        [[r.title, r.verdict.value, " ".join(r.why)] for r in a.ruled_out],
+        row_styles=[
+            f"background:{_VERDICT_COLOURS.get(r.verdict.value, _OTHER)}" for r in a.ruled_out
+        ],
+    )
+    parties = escape(", ".join(f"{p.name} ({p.type.value})" for p in a.parties))
+    return (
+        f"<div><p>Forms for {parties} on <b>{a.on.isoformat()}</b>, ranked for "
+        f"{escape(', '.join(a.aims))}</p>{ranked}<p>Falling away:</p>{out}</div>"
+    )
+
+
 _TEXT: dict[str, Callable[[Any], str]] = {
     "FormVerdict": _verdict_text,
     "FormsResult": _forms_text,
@@ -299,6 +337,7 @@ _TEXT: dict[str, Callable[[Any], str]] = {
     "Trace": _trace_text,
     "Timeline": _timeline_text,
     "ModelDiff": _diff_text,
+    "Advice": _advice_text,
 }
 _HTML: dict[str, Callable[[Any], str]] = {
     "FormVerdict": _verdict_html,
@@ -307,4 +346,5 @@ _HTML: dict[str, Callable[[Any], str]] = {
     "Grant": _grant_html,
     "Grants": _grants_html,
     "ModelDiff": _diff_html,
+    "Advice": _advice_html,
 }
