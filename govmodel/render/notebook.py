@@ -252,9 +252,25 @@ def _trace_text(t: Any) -> str:
 
 
 def _timeline_text(t: Any) -> str:
-    return (
-        f"{t.start.isoformat()} to {t.end.isoformat()}: verdicts change on {len(t.changes)} dates"
+    dates = ", ".join(turn.on.isoformat() for turn in t.turns[:4])
+    more = ", ..." if len(t.turns) > 4 else ""
+    count = f"{len(t.turns)} change{'' if len(t.turns) == 1 else 's'}"
+    return f"{t.start.isoformat()} to {t.end.isoformat()}: {count} of verdict" + (
+        f" ({dates}{more})" if t.turns else ""
     )
+
+
+def _timeline_html(t: Any) -> str:
+    from govmodel.render.chart import timeline_svg
+
+    rows = [
+        [turn.on.isoformat(), str(shift), ", ".join(shift.rules)]
+        for turn in t.turns
+        for shift in turn.shifts
+        if shift.form in t.shown()
+    ]
+    table = html_table(["on", "what changed", "rules starting or ending that day"], rows)
+    return f"<div>{timeline_svg(t)}{table if rows else ''}</div>"
 
 
 def _diff_text(d: Any) -> str:
@@ -347,4 +363,5 @@ _HTML: dict[str, Callable[[Any], str]] = {
     "Grants": _grants_html,
     "ModelDiff": _diff_html,
     "Advice": _advice_html,
+    "Timeline": _timeline_html,
 }
