@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
-from govmodel.cli.common import Command, answer, iso_date, stated_facts, to_json
+from govmodel.cli.common import (
+    Command,
+    answer,
+    iso_date,
+    parties_given,
+    party_option,
+    stated_facts,
+    to_json,
+)
 from govmodel.errors import UsageError
 
 __all__ = ["COMMAND"]
 
 
 def _configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--party",
-        action="append",
-        default=[],
-        metavar="TYPE[=NAME]",
-        help="a party type or alias, optionally named (repeat for each party)",
-    )
+    party_option(p)
     p.add_argument("--on", type=iso_date, help="date of the advice (required)")
     p.add_argument(
         "--aim",
@@ -73,10 +74,7 @@ def _run(args: argparse.Namespace) -> int:
         )
     if not args.aim:
         raise UsageError("give at least one --aim; `govmodel advise --list-aims` lists them")
-    parties: list[Any] = []
-    for spec in args.party:
-        ptype, _, name = spec.partition("=")
-        parties.append((ptype, name) if name else ptype)
+    parties = parties_given(args.party)
     facts, stated = stated_facts(args.fact)
     try:
         advice = advise(parties, on=args.on, aims=args.aim, facts=facts)

@@ -29,6 +29,8 @@ __all__ = [
     "iso_date",
     "judged_model",
     "load_model",
+    "parties_given",
+    "party_option",
     "pounds",
     "stated_facts",
     "to_json",
@@ -70,6 +72,26 @@ def pounds(text: str) -> int:
         return parse_pounds(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def party_option(p: argparse.ArgumentParser) -> None:
+    """Add ``--party TYPE[=NAME]`` (repeatable): the parties a command judges."""
+    p.add_argument(
+        "--party",
+        action="append",
+        default=[],
+        metavar="TYPE[=NAME]",
+        help="a party type or alias, optionally named (repeat for each party)",
+    )
+
+
+def parties_given(options: Sequence[str]) -> list[Any]:
+    """The ``--party`` options as party types, or ``(type, name)`` pairs where named."""
+    parties: list[Any] = []
+    for spec in options:
+        ptype, _, name = spec.partition("=")
+        parties.append((ptype, name) if name else ptype)
+    return parties
 
 
 def load_model(path: str) -> GovernanceModel:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from govmodel.cli.common import (
     Command,
     answer,
     iso_date,
     judged_model,
+    parties_given,
+    party_option,
     stated_facts,
     what_if_options,
 )
@@ -20,13 +21,7 @@ __all__ = ["COMMAND"]
 
 def _configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", nargs="?", help="model file whose partners to judge")
-    p.add_argument(
-        "--party",
-        action="append",
-        default=[],
-        metavar="TYPE[=NAME]",
-        help="a party type or alias, optionally named (repeat for each party)",
-    )
+    party_option(p)
     p.add_argument(
         "--on",
         type=iso_date,
@@ -64,10 +59,7 @@ def _run(args: argparse.Namespace) -> int:
                 "--on DATE is required with --party (answers are always as of "
                 "a date), e.g. --on 2020-09-01"
             )
-        parties: list[Any] = []
-        for spec in args.party:
-            ptype, _, name = spec.partition("=")
-            parties.append((ptype, name) if name else ptype)
+        parties = parties_given(args.party)
         result = forms(parties, on=args.on, facts=facts)
     else:
         raise UsageError("give a model FILE or at least one --party TYPE")

@@ -5,22 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
-from govmodel.cli.common import Command, emit, iso_date, to_json
+from govmodel.cli.common import Command, emit, iso_date, parties_given, party_option, to_json
 from govmodel.errors import UsageError
 
 __all__ = ["COMMAND"]
 
 
 def _configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--party",
-        action="append",
-        default=[],
-        metavar="TYPE[=NAME]",
-        help="a party type or alias, optionally named (repeat for each party)",
-    )
+    party_option(p)
     p.add_argument(
         "--from",
         dest="start",
@@ -47,10 +40,7 @@ def _run(args: argparse.Namespace) -> int:
 
     if not args.party:
         raise UsageError("give at least one --party TYPE[=NAME]")
-    parties: list[Any] = []
-    for spec in args.party:
-        ptype, _, name = spec.partition("=")
-        parties.append((ptype, name) if name else ptype)
+    parties = parties_given(args.party)
     if args.start and args.end and args.end < args.start:
         raise UsageError(f"--to {args.end} is before --from {args.start}")
     result = timeline(parties, start=args.start, end=args.end)

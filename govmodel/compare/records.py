@@ -16,20 +16,12 @@ import attrs
 
 from govmodel.io.convert import plain_value, to_document
 from govmodel.io.schema import TOP_LEVEL, field_specs
-from govmodel.model.governance import COLLECTIONS, GovernanceModel
+from govmodel.model.governance import COLLECTIONS, KIND_OF_COLLECTION, GovernanceModel
 from govmodel.model.records import Membership
 
 __all__ = ["FieldChange", "RecordChange", "RecordsDiff", "diff_records", "singular"]
 
-_KIND = {
-    "organisations": "organisation",
-    "bodies": "body",
-    "posts": "post",
-    "matters": "matter",
-    "delegations": "delegation",
-    "agreements": "agreement",
-    "contracts": "contract",
-}
+_KIND = KIND_OF_COLLECTION
 
 
 def singular(collection: str) -> str:

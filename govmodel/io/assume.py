@@ -46,6 +46,16 @@ _YES = {"yes", "true", "y"}
 _NO = {"no", "false", "n"}
 
 
+def _split(flag: str, option: str, message: str, hint: str) -> tuple[str, str, Location]:
+    """``KEY=VALUE`` as given to ``flag``, both stripped, and where it was given; a
+    malformed option raises :class:`~govmodel.errors.ModelError` naming it."""
+    origin = ArgumentLocation(f"{flag} {option}")
+    key, sep, value = option.partition("=")
+    if not sep or not key.strip():
+        raise ModelError([Problem((), message, hint, origin)], source=flag)
+    return key.strip(), value.strip(), origin
+
+
 @attrs.frozen(kw_only=True)
 class Change:
     """One field to set: ``target`` is ``ID.FIELD`` or a top-level key; ``value`` is
@@ -66,22 +76,13 @@ class Change:
     def parse(cls, option: str) -> Change:
         """``ID.FIELD=VALUE`` as given to ``--assume``; a malformed option raises
         :class:`~govmodel.errors.ModelError` naming it."""
-        origin = ArgumentLocation(f"--assume {option}")
-        target, sep, value = option.partition("=")
-        if not sep or not target.strip():
-            raise ModelError(
-                [
-                    Problem(
-                        (),
-                        "write the option as ID.FIELD=VALUE",
-                        "For example --assume msecc.board.quorum=4, or "
-                        "--assume provide.type=nhs_trust.",
-                        origin,
-                    )
-                ],
-                source="--assume",
-            )
-        return cls(target=target.strip(), value=value.strip(), text=True, origin=origin)
+        target, value, origin = _split(
+            "--assume",
+            option,
+            "write the option as ID.FIELD=VALUE",
+            "For example --assume msecc.board.quorum=4, or --assume provide.type=nhs_trust.",
+        )
+        return cls(target=target, value=value, text=True, origin=origin)
 
 
 @attrs.frozen(kw_only=True)
@@ -104,21 +105,13 @@ class FactChange:
     @classmethod
     def parse(cls, option: str) -> FactChange:
         """``NAME[@PARTY]=yes|no`` as given to ``--fact``."""
-        origin = ArgumentLocation(f"--fact {option}")
-        name, sep, value = option.partition("=")
-        if not sep or not name.strip():
-            raise ModelError(
-                [
-                    Problem(
-                        (),
-                        "write the option as NAME=yes or NAME@PARTY=no",
-                        "`govmodel rules --facts` lists the facts.",
-                        origin,
-                    )
-                ],
-                source="--fact",
-            )
-        return cls.of(name.strip(), value.strip(), origin=origin)
+        name, value, origin = _split(
+            "--fact",
+            option,
+            "write the option as NAME=yes or NAME@PARTY=no",
+            "`govmodel rules --facts` lists the facts.",
+        )
+        return cls.of(name, value, origin=origin)
 
 
 def unknown_fact(change: FactChange) -> Problem | None:

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from govmodel.analysis.classify import Classification
     from govmodel.analysis.forms import FormsResult
 
-__all__ = ["COLLECTIONS", "Component", "GovernanceModel", "RecordKind"]
+__all__ = ["COLLECTIONS", "KIND_OF_COLLECTION", "Component", "GovernanceModel", "RecordKind"]
 
 
 @attrs.frozen
@@ -77,7 +77,8 @@ COLLECTIONS: dict[str, type] = {
     "contracts": Contract,
 }
 
-_KIND_OF_COLLECTION: dict[str, RecordKind] = {
+#: The kind of record each collection holds (``"bodies"`` -> ``"body"``).
+KIND_OF_COLLECTION: dict[str, RecordKind] = {
     "organisations": "organisation",
     "bodies": "body",
     "posts": "post",
@@ -148,7 +149,7 @@ class GovernanceModel:
         index: dict[str, tuple[RecordKind, Any]] = {}
         for matter in STANDARD_MATTERS:
             index[matter.id] = ("matter", matter)
-        for collection, kind in _KIND_OF_COLLECTION.items():
+        for collection, kind in KIND_OF_COLLECTION.items():
             for record in getattr(self, collection):
                 index[record.id] = (kind, record)
         object.__setattr__(self, "_index", index)
