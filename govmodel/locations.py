@@ -128,6 +128,8 @@ class Problem:
         where = f"{self.location}: " if self.location else ""
         message = self.message if self.message.endswith((".", "?", "!")) else self.message + "."
         hint = f" {self.hint}" if self.hint else ""
+        if not self.path and isinstance(self.location, ArgumentLocation):
+            return f"{where}{message}{hint}"  # the option itself says where
         return f"{where}{format_path(self.path)}: {message}{hint}"
 
     def sort_key(self) -> tuple[int, int, str]:

@@ -428,3 +428,21 @@ def test_a_scenario_file_is_read_by_every_command(
     assert f"  - provide.type = nhs_trust (was community_interest_company)  [{path}:4:5]" in out
     code, out, _ = run(capsys, "show", str(path))
     assert "What-if: assumed, not in the model file" in out
+
+
+def test_the_board_pack_says_what_it_assumes() -> None:
+    """A pack of a what-if opens with what it assumes, and where each came from."""
+    from govmodel.pack.content import Bullets, Heading, build
+
+    what_if = assume(govmodel.examples.load("msecc-2020"), [Change.parse("provide.type=nhs_trust")])
+    blocks = build(what_if).blocks
+    at = next(i for i, b in enumerate(blocks) if isinstance(b, Heading) and "What-if" in b.text)
+    bullets = next(b for b in blocks[at:] if isinstance(b, Bullets))
+    assert bullets.items == (
+        "provide.type = nhs_trust (was community_interest_company) "
+        "(from --assume provide.type=nhs_trust)",
+    )
+    assert not any(
+        isinstance(b, Heading) and "What-if" in b.text
+        for b in build(govmodel.examples.load("msecc-2020")).blocks
+    )

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from govmodel.errors import OverwriteRefused
+from govmodel.errors import OverwriteRefused, UsageError
 
 if TYPE_CHECKING:
     from govmodel.law.facts import Facts
@@ -171,7 +171,6 @@ def judged_model(args: argparse.Namespace) -> GovernanceModel:
 def stated_facts(options: Sequence[str]) -> tuple[Facts, tuple[Assumption, ...]]:
     """``--fact`` options for parties given with ``--party`` (no model): the facts,
     with each party named as given, and what was stated, for the answer to show."""
-    from govmodel.errors import ModelError
     from govmodel.io.assume import FactChange, unknown_fact
     from govmodel.law.facts import Facts, parse_fact_value
     from govmodel.locations import Problem
@@ -197,7 +196,7 @@ def stated_facts(options: Sequence[str]) -> tuple[Facts, tuple[Assumption, ...]]
             )
         )
     if problems:
-        raise ModelError(problems, source="the --fact options")
+        raise UsageError("; ".join(p.render() for p in problems))
     return Facts.of(items), tuple(stated)
 
 
