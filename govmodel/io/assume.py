@@ -135,10 +135,6 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def _origin(change: Change | FactChange) -> str:
-    return str(change.origin) if change.origin else "assume()"
-
-
 class _Overlay:
     """The document being changed, the problems found and what was assumed."""
 
@@ -149,6 +145,25 @@ class _Overlay:
         self.assumed: list[Assumption] = []
         # where each changed part of the document was changed, and its name for the user
         self.made_at: dict[Path, tuple[Location | None, Path]] = {}
+
+    def record(
+        self,
+        kind: str,
+        target: str,
+        value: Any,
+        previous: str | None,
+        change: Change | FactChange,
+    ) -> None:
+        """Note what was assumed, and where."""
+        self.assumed.append(
+            Assumption(
+                kind=kind,
+                target=target,
+                value=_json(value),
+                previous=previous,
+                origin=str(change.origin) if change.origin else "assume()",
+            )
+        )
 
     def problem(self, change: Change | FactChange, message: str, hint: str | None) -> None:
         target = change.target if isinstance(change, Change) else change.fact
@@ -216,15 +231,7 @@ class _Overlay:
             target[spec.key] = value
         self.made_at[(collection, index, spec.key)] = (change.origin, (f"{record.id}.{spec.key}",))
         self.made_at.setdefault((collection, index), (change.origin, (record.id,)))
-        self.assumed.append(
-            Assumption(
-                kind="field",
-                target=f"{record.id}.{spec.key}",
-                value=_json(value),
-                previous=previous,
-                origin=_origin(change),
-            )
-        )
+        self.record("field", f"{record.id}.{spec.key}", value, previous, change)
 
     def _no_field(self, change: Change) -> None:
         self.problem(
@@ -265,15 +272,7 @@ class _Overlay:
         else:
             self.plain[key] = value
         self.made_at[(key,)] = (change.origin, (key,))
-        self.assumed.append(
-            Assumption(
-                kind="field",
-                target=key,
-                value=_json(value),
-                previous=previous,
-                origin=_origin(change),
-            )
-        )
+        self.record("field", key, value, previous, change)
 
     # -- facts ----------------------------------------------------------------------------
 
@@ -312,15 +311,7 @@ class _Overlay:
         else:
             self.made_at[("facts", len(entries))] = (change.origin, (target,))
             entries.append(entry)
-        self.assumed.append(
-            Assumption(
-                kind="fact",
-                target=target,
-                value=_json(value),
-                previous=previous,
-                origin=_origin(change),
-            )
-        )
+        self.record("fact", target, value, previous, change)
 
     def _organisation(self, change: FactChange, name: str) -> str | None:
         orgs = self.model.organisations
