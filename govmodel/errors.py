@@ -40,7 +40,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from govmodel.locations import Problem
+from govmodel.locations import Problem, an
 
 __all__ = [
     "BrowserMissing",
@@ -86,7 +86,7 @@ class UnknownKind(GovModelError, ValueError):
         self.suggestions = list(suggestions)
         hint = f" Did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else ""
         super().__init__(
-            f"{value!r} is not a {label}.{hint} Valid {label}s: {', '.join(self.valid)}."
+            f"{value!r} is not {an(label)}.{hint} Valid {label}s: {', '.join(self.valid)}."
         )
 
 

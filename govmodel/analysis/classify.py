@@ -32,6 +32,7 @@ from govmodel.law.character import (
     LegalCharacter,
     Reading,
 )
+from govmodel.law.facts import Facts
 from govmodel.law.parties import exists, party_info
 from govmodel.law.rules import get
 from govmodel.law.verdicts import forms
@@ -124,7 +125,8 @@ def classify(
             "themselves decide.",
         )
     alive = all(o.active_on(on) and exists(o.type, on) for o in orgs)
-    verdict = forms(orgs, on=on)[FormId.JOINT_COMMITTEE] if alive else None
+    stated = Facts.stated(model.facts)
+    verdict = forms(orgs, on=on, facts=stated)[FormId.JOINT_COMMITTEE] if alive else None
     if not missing and verdict is not None and verdict.verdict is Verdict.LAWFUL:
         power = tuple(r.rule for r in verdict.reasons[:1])
         return done(

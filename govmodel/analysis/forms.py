@@ -26,7 +26,7 @@ __all__ = ["FormsResult", "forms", "model_facts", "partners"]
 
 def model_facts(model: GovernanceModel) -> Facts:
     """The facts a model states under ``facts:``, for the rulebook's conditions."""
-    return Facts.of((f.fact, f.organisation, f.value) for f in model.facts)
+    return Facts.stated(model.facts)
 
 
 def partners(model: GovernanceModel, on: date) -> list[Organisation]:

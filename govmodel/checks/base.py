@@ -19,15 +19,10 @@ import attrs
 
 from govmodel.display import Displayed
 from govmodel.law.base import Citation
-from govmodel.locations import CellLocation, Location
+from govmodel.locations import CellLocation, Location, an
 from govmodel.model.kinds import Kind, Severity, closest
 
 __all__ = ["Category", "CheckFailure", "Codes", "Finding", "Hit", "Severity", "Source", "an"]
-
-
-def an(phrase: str) -> str:
-    """``phrase`` with its indefinite article: ``an officer post``, ``a board``."""
-    return f"{'an' if phrase[:1].lower() in 'aeiou' else 'a'} {phrase}"
 
 
 class Category(Kind):

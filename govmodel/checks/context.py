@@ -15,6 +15,7 @@ from typing import Any
 
 from govmodel.analysis.authority import Grant, grants
 from govmodel.analysis.classify import Classification, classify
+from govmodel.analysis.forms import model_facts
 from govmodel.checks.base import CheckFailure, Codes, Finding
 from govmodel.graph import ModelGraph, graph_of
 from govmodel.law.base import Effect
@@ -234,7 +235,7 @@ class Context:
         """
         orgs = [o for o in (self.organisation(i) for i in org_ids) if o]
         orgs = [o for o in orgs if o.active_on(self.on) and exists(o.type, self.on)]
-        result = forms(orgs, on=self.on)
+        result = forms(orgs, on=self.on, facts=model_facts(self.model))
         verdict = result[form]
         barred = [p.id or p.name for p in result.parties if p.name not in verdict.eligible]
         return verdict, barred

@@ -6,7 +6,15 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from govmodel.cli.common import Command, iso_date, load_model, to_json, write_stdout
+from govmodel.cli.common import (
+    Command,
+    answer,
+    iso_date,
+    judged_model,
+    to_json,
+    what_if_options,
+    write_stdout,
+)
 from govmodel.errors import UsageError
 
 if TYPE_CHECKING:
@@ -50,6 +58,7 @@ def _configure(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="list every finding code (with FILE or --policy: the local ones too)",
     )
+    what_if_options(p)
 
 
 def _list_codes(run: Run, fmt: str) -> int:
@@ -89,7 +98,7 @@ def _run(args: argparse.Namespace) -> int:
     from govmodel.checks.run import checks_for, policy_sets, prepare
 
     sets = policy_sets(args.policy)
-    model = load_model(args.file) if args.file else None
+    model = judged_model(args) if args.file else None
     run = checks_for(sets) if model is None else prepare(model, policies=sets)
     if args.list_codes:
         return _list_codes(run, args.format)
@@ -106,7 +115,13 @@ def _run(args: argparse.Namespace) -> int:
             )
     _check_model_codes(model, run)
     report = check(model, on=args.on, ignore=args.ignore, select=args.select, policies=sets)
-    write_stdout(report.to_json() if args.format == "json" else str(report))
+    answer(
+        str(report),
+        report.to_dict(),
+        json_format=args.format == "json",
+        assumed=model.assumed,
+        source=model.source,
+    )
     return 0 if report.is_valid(fail_on_warning=args.fail_on_warning) else 1
 
 

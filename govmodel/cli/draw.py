@@ -11,7 +11,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from govmodel.cli.common import Command, add_output, emit, iso_date, load_model, note
+from govmodel.cli.common import (
+    Command,
+    add_output,
+    emit,
+    iso_date,
+    judged_model,
+    note,
+    what_if_note,
+    what_if_options,
+)
 from govmodel.errors import OverwriteRefused, UsageError
 
 __all__ = ["COMMAND", "DIAGRAM_SUFFIXES"]
@@ -63,6 +72,7 @@ def _configure(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--dpi", type=int, default=200, help="resolution of PNG output (default: 200)")
     p.add_argument("--no-legend", action="store_true", help="leave out the legend")
+    what_if_options(p)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -73,7 +83,9 @@ def _run(args: argparse.Namespace) -> int:
     suffix = "." + _format(args)
     if not 30 <= args.dpi <= 1200:
         raise UsageError(f"--dpi {args.dpi}: give a resolution between 30 and 1200")
-    model = load_model(args.file)
+    model = judged_model(args)
+    if model.assumed:
+        note(what_if_note(model.assumed, model.source).rstrip())
     if suffix == ".mmd":
         emit(to_mermaid(model, on=args.on), args.output, protect=(args.file,), force=args.force)
         return 0

@@ -20,8 +20,10 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from govmodel.cli import (
+    advise,
     cases,
     check,
+    diff,
     draw,
     example,
     export,
@@ -55,6 +57,8 @@ COMMANDS: tuple[Command, ...] = (
     policy.COMMAND,
     cases.COMMAND,
     forms.COMMAND,
+    diff.COMMAND,
+    advise.COMMAND,
     rules.RULES,
     rules.RULE,
     trace.COMMAND,

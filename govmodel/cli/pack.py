@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from govmodel.cli.common import Command, iso_date, load_model, note
+from govmodel.cli.common import Command, iso_date, judged_model, note, what_if_note, what_if_options
 from govmodel.errors import OverwriteRefused, UsageError
 
 __all__ = ["COMMAND"]
@@ -21,6 +21,7 @@ def _configure(p: argparse.ArgumentParser) -> None:
         "--highlight", metavar="ID", help="mark this body's accountability paths on the diagrams"
     )
     p.add_argument("--force", action="store_true", help="replace an existing output file")
+    what_if_options(p)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -31,7 +32,9 @@ def _run(args: argparse.Namespace) -> int:
         raise UsageError(f"-o {args.output}: the file must end in one of {', '.join(FORMATS)}")
     if target.exists() and not args.force:
         raise OverwriteRefused(args.output)
-    model = load_model(args.file)
+    model = judged_model(args)
+    if model.assumed:
+        note(what_if_note(model.assumed, model.source).rstrip())
     pack(
         model,
         target,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from govmodel.cli.common import Command, iso_date, load_model, pounds, to_json, write_stdout
+from govmodel.cli.common import Command, answer, iso_date, judged_model, pounds, what_if_options
 
 __all__ = ["COMMAND"]
 
@@ -19,19 +19,17 @@ def _configure(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--on", type=iso_date, help="date (default: the model's as_of)")
     p.add_argument("--format", choices=["table", "json"], default="table")
+    what_if_options(p)
 
 
 def _run(args: argparse.Namespace) -> int:
     from govmodel.analysis.authority import who_can_decide
 
-    model = load_model(args.file)
+    model = judged_model(args)
     on = model.resolve_on(args.on)
     holders = who_can_decide(model, args.matter, amount=args.amount, on=on)
-    if args.format == "json":
-        write_stdout(to_json(holders.to_dict()))
-        return 0
-    money = f" for £{args.amount:,}" if args.amount is not None else ""
-    lines = [f"Who can decide {args.matter}{money} on {on.isoformat()}:"]
+    amount = f" for £{args.amount:,}" if args.amount is not None else ""
+    lines = [f"Who can decide {args.matter}{amount} on {on.isoformat()}:"]
     for g in holders:
         limit = "no limit" if g.limit is None else f"up to £{g.limit:,}"
         lines.append(
@@ -39,7 +37,13 @@ def _run(args: argparse.Namespace) -> int:
         )
     if not holders:
         lines.append("  nobody in the model")
-    write_stdout("\n".join(lines) + "\n")
+    answer(
+        "\n".join(lines) + "\n",
+        holders.to_dict(),
+        json_format=args.format == "json",
+        assumed=model.assumed,
+        source=model.source,
+    )
     return 0
 
 

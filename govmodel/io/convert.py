@@ -30,7 +30,15 @@ from govmodel.model.policies import (
 )
 from govmodel.model.records import Body, Expectation, Membership, StatedFact
 
-__all__ = ["from_plain", "policy_from_plain", "policy_to_plain", "to_plain"]
+__all__ = [
+    "from_plain",
+    "iso_dates",
+    "plain_value",
+    "policy_from_plain",
+    "policy_to_plain",
+    "to_document",
+    "to_plain",
+]
 
 
 @functools.cache
@@ -160,3 +168,39 @@ def to_plain(model: GovernanceModel) -> dict[str, Any]:
     if model.policies:
         out["policies"] = [policy_to_plain(p) for p in model.policies]
     return out
+
+
+def iso_dates(value: Any) -> Any:
+    """``value`` with every :class:`datetime.date` inside it written as ISO text, as a
+    file holds it (lists and mappings are rebuilt; nothing is changed in place)."""
+    if isinstance(value, dict):
+        return {k: iso_dates(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [iso_dates(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def to_document(model: GovernanceModel) -> dict[str, Any]:
+    """The model as the plain document a model file holds (dates as ISO text): what
+    the loader's checks read."""
+    result: dict[str, Any] = iso_dates(to_plain(model))
+    return result
+
+
+def plain_value(value: Any) -> Any:
+    """A field's value as a model file writes it: records as mappings, kinds as their
+    ids, dates as ISO text, tuples as lists.
+
+    >>> from govmodel.model.records import Membership
+    >>> plain_value((Membership("eput.ceo", role="chair"),))
+    [{'post': 'eput.ceo', 'role': 'chair'}]
+    """
+    if attrs.has(type(value)):
+        return iso_dates(_converter().unstructure(value, type(value)))
+    if isinstance(value, Kind):
+        return value.value
+    if isinstance(value, list | tuple):
+        return [plain_value(v) for v in value]
+    return iso_dates(value)

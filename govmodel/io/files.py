@@ -23,6 +23,7 @@ from govmodel.io.policies import (
     policy_problems,
     reference_problems,
 )
+from govmodel.io.scenario import is_scenario, load_scenario
 from govmodel.io.template import write_workbook
 from govmodel.io.validate import problems_in
 from govmodel.locations import Location, Problem
@@ -49,7 +50,9 @@ def loads(
     format: str | None = None,
     limits: Limits = LIMITS,
 ) -> GovernanceModel:
-    """Load a model from YAML or JSON text.
+    """Load a model from YAML or JSON text: a model file, or a scenario file that
+    overlays one (:mod:`govmodel.io.scenario`; its base is found relative to
+    ``filename``).
 
     ``format`` is ``"yaml"`` or ``"json"``; by default it follows ``filename``
     (``.json``), else the text (JSON when it starts like a JSON object).
@@ -69,6 +72,8 @@ def loads(
 
 def _build(parsed: Any, filename: str) -> GovernanceModel:
     problems = list(parsed.problems)
+    if not problems and is_scenario(parsed.data):
+        return load_scenario(parsed, filename, load=load)
     with no_gc():  # plain data and records have no cycles for the collector to find
         if parsed.data is not None or not problems:
             reported = {p.path for p in problems}

@@ -26,7 +26,7 @@ from govmodel.io.schema import (
     field_specs,
     model_schema,
 )
-from govmodel.locations import Location, Path, Problem
+from govmodel.locations import Location, Path, Problem, an
 from govmodel.model.dates import parse_iso_date
 from govmodel.model.governance import COLLECTIONS
 from govmodel.model.kinds import Kind, closest
@@ -355,7 +355,7 @@ def _record_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
         hint = (
             f"Closest ids: {', '.join(repr(g) for g in guess)}."
             if guess
-            else f"Add a {label} with this id, or correct the reference."
+            else f"Add {an(label)} with this id, or correct the reference."
         )
         problems.append(Problem(tpath, f"no {label} with id {target!r}", hint, where(tpath)))
 

@@ -478,7 +478,10 @@ def _evaluate(ctx: _Context) -> Outcome:
     kept = tuple(
         r
         for r in requirements
-        if not eligible or set(r.parties) & {p.name for p in eligible} or not r.parties
+        if not eligible
+        or set(r.parties) & {p.name for p in eligible}
+        or not r.parties
+        or r.status == UNMET  # the reason a party is barred stays in view
     )
     if verdict in (Verdict.LAWFUL, Verdict.PARTIAL):
         for rule in alternatives:

@@ -22,7 +22,14 @@ from govmodel.model.kinds import closest
 from govmodel.reading import parse
 from govmodel.reading.schema import key_problems
 
-__all__ = ["SUPPORT", "family_validator", "read_rule_file", "rules_dir", "schema_problems"]
+__all__ = [
+    "SUPPORT",
+    "family_validator",
+    "read_rule_file",
+    "rules_dir",
+    "schema_problems",
+    "type_message",
+]
 
 
 def rules_dir() -> FsPath:
@@ -118,6 +125,38 @@ SUPPORT: dict[str, dict[str, Any]] = {
 }
 
 
+_TYPE_NAMES = {
+    "string": "text",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping of keys",
+    "null": "nothing",
+}
+
+
+def _describe_value(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)
+
+
+def type_message(expected: list[str], value: Any) -> str:
+    """``expected a whole number, got 'three'``: a JSON Schema type error in words.
+
+    >>> type_message(["boolean"], "maybe")
+    "expected true or false, got 'maybe'"
+    """
+    want = " or ".join(_TYPE_NAMES.get(n, n) for n in expected)
+    return f"expected {want}, got {_describe_value(value)}"
+
+
 def schema_problems(
     validator: jsonschema.protocols.Validator,
     data: Any,
@@ -139,6 +178,11 @@ def schema_problems(
         elif error.validator in ("format", "pattern") and "date" in str(schema.get("format", "")):
             message = f"{error.instance!r} is not a valid date"
             hint = "Write dates as ISO YYYY-MM-DD, e.g. 2022-07-01."
+        elif error.validator == "type":
+            wanted = error.validator_value
+            names = [str(n) for n in wanted] if isinstance(wanted, list) else [str(wanted)]
+            message = type_message(names, error.instance)
+            hint = None
         elif error.validator == "enum":
             choices = error.validator_value if isinstance(error.validator_value, list) else []
             allowed = [str(v) for v in choices]

@@ -19,7 +19,14 @@ import attrs
 from govmodel.display import Displayed
 from govmodel.errors import PartyNotInExistence, UnknownKind
 from govmodel.law.base import Basis, Confidence, Effect, Rule
-from govmodel.law.evaluate import Consideration, Outcome, Party, evaluate_form, min_confidence
+from govmodel.law.evaluate import (
+    BARRED,
+    Consideration,
+    Outcome,
+    Party,
+    evaluate_form,
+    min_confidence,
+)
 from govmodel.law.facts import Facts, parse_fact_value
 from govmodel.law.forms import form_info
 from govmodel.law.parties import check_exists
@@ -166,6 +173,8 @@ class FormVerdict(Displayed):
     considered: tuple[Consideration, ...] = attrs.field(repr=False)
     requirements: tuple[Condition, ...] = ()
     questions: tuple[str, ...] = ()
+    barred: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Each party that may not take part, with the ids of the rules that bar it."""
 
     @property
     def title(self) -> str:
@@ -430,4 +439,9 @@ def _verdict(outcome: Outcome, on: date, parties: Iterable[Party]) -> FormVerdic
             Condition(q.text, q.rule.id, q.fact, q.status, q.parties) for q in outcome.requirements
         ),
         outcome.questions,
+        tuple(
+            (s.party.name, tuple(r.id for r in s.rules))
+            for s in outcome.standings
+            if s.status == BARRED
+        ),
     )

@@ -20,6 +20,7 @@ model and a date.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -39,6 +40,7 @@ from govmodel.model.kinds import (
 
 __all__ = [
     "Agreement",
+    "Assumption",
     "Body",
     "Contract",
     "Dated",
@@ -50,6 +52,7 @@ __all__ = [
     "Post",
     "Record",
     "ReportingLine",
+    "StatedFact",
     "id_of",
 ]
 
@@ -504,6 +507,56 @@ class StatedFact:
         metadata=_doc("Where it is recorded (minutes, a letter, a decision notice)."),
     )
     note: str | None = _note()
+
+
+@attrs.frozen(kw_only=True)
+class Assumption:
+    """One thing a what-if assumes that the model file does not say.
+
+    ``kind`` is ``"field"`` (a record's field, or a top-level key, set to another
+    value) or ``"fact"`` (a fact stated for the rulebook's conditions). ``target``
+    is ``ID.FIELD`` (``msecc.board.quorum``), a top-level key (``partners``), or a
+    fact (``governors_approved_application@eput``). ``value`` and ``previous`` are
+    JSON text; ``previous`` is ``"null"`` when the file leaves the field unset and
+    ``None`` when the fact was not stated. ``origin`` names where the assumption
+    was made: the ``--assume`` or ``--fact`` option, a scenario file's
+    ``file:line:column``, or ``assume()`` in Python.
+    """
+
+    kind: str = attrs.field(validator=attrs.validators.in_(("field", "fact")))
+    target: str = attrs.field(validator=_non_empty)
+    value: str
+    previous: str | None = None
+    origin: str = "assume()"
+
+    def __str__(self) -> str:
+        """``msecc.board.quorum = 3 (was 2)``, ``fact x@eput: yes (was not stated)``."""
+
+        def shown(text: str | None) -> str:
+            if text is None:
+                return "not stated"
+            value = json.loads(text)
+            if value is None:
+                return "unset"
+            if isinstance(value, bool):
+                return "yes" if value else "no"
+            if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                return ", ".join(value) or "none"
+            return value if isinstance(value, str) else text
+
+        if self.kind == "fact":
+            return f"fact {self.target}: {shown(self.value)} (was {shown(self.previous)})"
+        return f"{self.target} = {shown(self.value)} (was {shown(self.previous)})"
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form: the values decoded."""
+        return {
+            "kind": self.kind,
+            "target": self.target,
+            "value": json.loads(self.value),
+            "previous": None if self.previous is None else json.loads(self.previous),
+            "origin": self.origin,
+        }
 
 
 @attrs.frozen

@@ -133,6 +133,16 @@ def _cover(model: GovernanceModel, on: date, source: str | None) -> list[Block]:
     ]
     if model.description:
         out.append(Para(model.description))
+    if model.assumed:
+        out += [
+            Heading("What-if: what this pack assumes", 2),
+            Para(
+                "This pack answers a what-if. It judges the model as if the following were "
+                f"so; {source or 'the model'} itself says otherwise or says nothing.",
+                "note",
+            ),
+            Bullets(tuple(f"{a} (from {a.origin})" for a in model.assumed)),
+        ]
     out += [
         Heading("Partners and their legal types", 2),
         Table(("Organisation", "Short name", "Legal type", "ODS code", "Role"), rows, "partners"),

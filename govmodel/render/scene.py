@@ -136,6 +136,8 @@ class Scene:
     source: str | None = None
     key: tuple[KeyEntry, ...] = ()
     highlighted: str = ""
+    assumed: tuple[str, ...] = ()
+    """What a what-if assumed (the model's ``assumed``, as text), shown under the title."""
 
     @property
     def lonely(self) -> frozenset[str]:
@@ -406,6 +408,7 @@ def build_scene(
         _merge(edges, set(nodes)),
         source=PurePath(model.source).name if model.source else None,
         key=tuple(key),
+        assumed=tuple(str(a) for a in model.assumed),
     )
 
 
