@@ -45,6 +45,7 @@ from govmodel.model.policies import (
     Role,
     SeparateRoles,
 )
+from govmodel.reading.schema import not_a_mapping
 
 __all__ = [
     "clash_problems",
@@ -267,16 +268,14 @@ def _meaning_problems(
 
 def policy_file_problems(data: Any, where: Locator) -> list[Problem]:
     """Every problem in the plain document of a policy file (see :func:`policy_problems`)."""
-    if not isinstance(data, dict):
-        got = "an empty file" if data is None else f"a {type(data).__name__}"
-        return [
-            Problem(
-                (),
-                f"a policy file must be a mapping of keys, but this is {got}",
-                "Start from `govmodel policy --example eput-sfi -o my-policies.yaml`.",
-                where(()),
-            )
-        ]
+    wrong = not_a_mapping(
+        data,
+        "a policy file",
+        "Start from `govmodel policy --example eput-sfi -o my-policies.yaml`.",
+        where,
+    )
+    if wrong is not None:
+        return wrong
     if "as_of" in data or "organisations" in data:
         return [
             Problem(

@@ -34,7 +34,7 @@ from govmodel.model.matters import STANDARD_MATTERS
 from govmodel.model.policies import LOCAL_CODE, NAME_PATTERN
 from govmodel.model.records import Membership
 from govmodel.reading import numeral_advice, unsafe_character
-from govmodel.reading.schema import describe_value, key_problems
+from govmodel.reading.schema import key_problems, not_a_mapping, type_message
 
 __all__ = ["Locator", "kind_problem", "normalise_kinds", "problems_in", "schema_problems"]
 
@@ -84,16 +84,11 @@ def problems_in(
     another case (``FT``, ``foundation-trust``) are replaced by their ids.
     ``text_checked`` says the reader has already refused control characters.
     """
-    if not isinstance(data, dict):
-        got = "an empty file" if data is None else f"a {type(data).__name__}"
-        return [
-            Problem(
-                (),
-                f"a model file must be a mapping of keys, but this is {got}",
-                "Start from `govmodel example msecc-2020 -o my-model.yaml`.",
-                where(()),
-            )
-        ]
+    wrong = not_a_mapping(
+        data, "a model file", "Start from `govmodel example msecc-2020 -o my-model.yaml`.", where
+    )
+    if wrong is not None:
+        return wrong
     problems = _normalise_kinds(data, where)
     seen = {p.path for p in problems}
     problems += [
@@ -198,16 +193,6 @@ _NON_EMPTY_HINTS = {
     "providers": "List the organisations that provide the services.",
 }
 
-_TYPE_NAMES = {
-    "string": "text",
-    "integer": "a whole number",
-    "boolean": "true or false",
-    "array": "a list",
-    "object": "a mapping of keys",
-    "null": "nothing",
-}
-
-
 #: Patterns of the schemas, with what a value that does not match is and what to write.
 _PATTERNS = {
     ID_PATTERN: (
@@ -258,8 +243,7 @@ def schema_problems(
         if kind == "type":
             expected = error.validator_value
             names = [expected] if isinstance(expected, str) else list(expected)
-            want = " or ".join(_TYPE_NAMES.get(n, n) for n in names)
-            message = f"expected {want}, got {describe_value(error.instance)}"
+            message = type_message(names, error.instance)
             hint = "Give a value or remove the key." if error.instance is None else None
             if isinstance(error.instance, str) and set(names) & {"integer", "boolean", "number"}:
                 hint = numeral_advice(error.instance) or hint

@@ -20,7 +20,7 @@ import jsonschema
 from govmodel.locations import Location, Path, Problem
 from govmodel.model.kinds import closest
 from govmodel.reading import parse
-from govmodel.reading.schema import key_problems
+from govmodel.reading.schema import key_problems, type_message
 
 __all__ = [
     "SUPPORT",
@@ -28,7 +28,6 @@ __all__ = [
     "read_rule_file",
     "rules_dir",
     "schema_problems",
-    "type_message",
 ]
 
 
@@ -123,38 +122,6 @@ SUPPORT: dict[str, dict[str, Any]] = {
         },
     },
 }
-
-
-_TYPE_NAMES = {
-    "string": "text",
-    "integer": "a whole number",
-    "boolean": "true or false",
-    "array": "a list",
-    "object": "a mapping of keys",
-    "null": "nothing",
-}
-
-
-def _describe_value(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return repr(value)
-
-
-def type_message(expected: list[str], value: Any) -> str:
-    """``expected a whole number, got 'three'``: a JSON Schema type error in words.
-
-    >>> type_message(["boolean"], "maybe")
-    "expected true or false, got 'maybe'"
-    """
-    want = " or ".join(_TYPE_NAMES.get(n, n) for n in expected)
-    return f"expected {want}, got {_describe_value(value)}"
 
 
 def schema_problems(

@@ -1,5 +1,6 @@
 """What model files and rule files share when a JSON Schema refuses their data:
-the words for a value, and the problems for unknown and missing keys.
+the words for a value and for a type error, and the problems for unknown and
+missing keys.
 
 Each file kind words its other schema errors itself (a model file knows about
 amounts and ids, a rule file about citations); these two read the same
@@ -13,7 +14,17 @@ from typing import Any
 
 from govmodel.locations import Path, Problem
 
-__all__ = ["describe_value", "key_problems"]
+__all__ = ["TYPE_NAMES", "describe_value", "key_problems", "not_a_mapping", "type_message"]
+
+#: JSON Schema types in words.
+TYPE_NAMES = {
+    "string": "text",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping of keys",
+    "null": "nothing",
+}
 
 
 def describe_value(value: Any) -> str:
@@ -31,6 +42,27 @@ def describe_value(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     return repr(value)
+
+
+def not_a_mapping(
+    data: Any, what: str, hint: str, where: Callable[..., Any]
+) -> list[Problem] | None:
+    """The one problem of a document that is not a mapping of keys (``what`` names the
+    kind of file), or None when it is one."""
+    if isinstance(data, dict):
+        return None
+    got = "an empty file" if data is None else f"a {type(data).__name__}"
+    return [Problem((), f"{what} must be a mapping of keys, but this is {got}", hint, where(()))]
+
+
+def type_message(expected: list[str], value: Any) -> str:
+    """A JSON Schema type error in words.
+
+    >>> type_message(["boolean"], "maybe")
+    "expected true or false, got 'maybe'"
+    """
+    want = " or ".join(TYPE_NAMES.get(n, n) for n in expected)
+    return f"expected {want}, got {describe_value(value)}"
 
 
 def key_problems(
