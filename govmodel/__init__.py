@@ -9,7 +9,9 @@ Every query is a free function that takes the model first (or, for
 :func:`forms` and :func:`timeline`, parties) and keyword-only options after:
 :func:`forms`, :func:`classify`, :func:`check`, :func:`trace`,
 :func:`who_can_decide`, :func:`what_can_decide`, :func:`timeline`,
-:func:`draw`, :func:`pack`. Records and their ids are accepted alike. The model's methods
+:func:`draw`, :func:`pack`, :func:`diff` (two models), :func:`advise` (parties
+and their aims). A what-if is
+``model.assume(...)``. Records and their ids are accepted alike. The model's methods
 (``model.forms()``, ``model.classify(...)``) are conveniences that call them.
 """
 
@@ -29,7 +31,9 @@ from govmodel.checks import (
     iter_findings,
     validate,
 )
+from govmodel.compare import ModelDiff, diff
 from govmodel.errors import (
+    BrowserMissing,
     DiagramTooLarge,
     GovModelError,
     ModelError,
@@ -40,6 +44,7 @@ from govmodel.errors import (
     UnknownKind,
 )
 from govmodel.io import dumps, load, loads, model_schema, read_excel, save
+from govmodel.law.advice import Advice, advise
 from govmodel.law.timeline import Timeline, timeline
 from govmodel.law.verdicts import FormsResult, FormVerdict
 from govmodel.locations import Location, Problem
@@ -71,10 +76,12 @@ from govmodel.render.dot import draw, render
 from govmodel.render.mermaid import to_mermaid
 
 __all__ = [
+    "Advice",
     "Agreement",
     "AgreementKind",
     "Body",
     "BodyKind",
+    "BrowserMissing",
     "Builder",
     "Classification",
     "Contract",
@@ -95,6 +102,7 @@ __all__ = [
     "Matter",
     "MemberRole",
     "Membership",
+    "ModelDiff",
     "ModelError",
     "NoSuchRecord",
     "Organisation",
@@ -113,8 +121,10 @@ __all__ = [
     "UnknownKind",
     "Verdict",
     "__version__",
+    "advise",
     "check",
     "classify",
+    "diff",
     "draw",
     "dumps",
     "examples",

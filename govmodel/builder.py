@@ -19,16 +19,19 @@ from typing import Any, Self
 import attrs
 
 from govmodel.errors import ModelError
-from govmodel.model.governance import GovernanceModel
+from govmodel.model.governance import COLLECTIONS, GovernanceModel
 from govmodel.model.records import (
     Agreement,
+    Assumption,
     Body,
     Contract,
     Delegation,
+    Expectation,
     Matter,
     Membership,
     Organisation,
     Post,
+    StatedFact,
 )
 
 __all__ = ["Builder"]
@@ -55,28 +58,32 @@ class Builder:
             "name": name,
             "as_of": as_of,
             "description": description,
-            "partners": tuple(partners) or None,
+            "partners": list(partners),
+            "notes": [],
+            "sources": [],
+            "ignore": [],
+            "expected": [],
+            "facts": [],
         }
-        self._records: dict[str, list[Any]] = {
-            "organisations": [],
-            "bodies": [],
-            "posts": [],
-            "matters": [],
-            "delegations": [],
-            "agreements": [],
-            "contracts": [],
-        }
-        self._notes: list[str] = []
+        self._records: dict[str, list[Any]] = {collection: [] for collection in COLLECTIONS}
+        self._assumed: tuple[Assumption, ...] = ()
 
     @classmethod
     def from_model(cls, model: GovernanceModel) -> Builder:
-        """A builder holding ``model``'s records, to extend or amend it."""
-        b = cls(
-            model.name, as_of=model.as_of, description=model.description, partners=model.partners
-        )
-        for collection in b._records:
-            b._records[collection] = list(getattr(model, collection))
-        b._notes = list(model.notes)
+        """A builder holding everything ``model`` holds (every record with every field,
+        and the top-level lists: notes, sources, ignored codes, expected findings,
+        stated facts), to extend or amend it; :meth:`build` gives back an equal model.
+        What the model assumed (a what-if) is kept too."""
+        b = cls(model.name, as_of=model.as_of)
+        for field in attrs.fields(GovernanceModel):
+            if not field.init or field.name in ("source", "locations", "assumed"):
+                continue
+            value = getattr(model, field.name)
+            if field.name in COLLECTIONS:
+                b._records[field.name] = list(value)
+            else:
+                b._top[field.name] = list(value) if isinstance(value, tuple) else value
+        b._assumed = model.assumed
         return b
 
     def organisation(self, id: str, name: str, type: str, **fields: Any) -> Self:
@@ -153,31 +160,46 @@ class Builder:
 
     def note(self, text: str) -> Self:
         """Record a gap or caveat about the model."""
-        self._notes.append(text)
+        self._top["notes"].append(text)
+        return self
+
+    def source(self, text: str) -> Self:
+        """Name a document the model was built from."""
+        self._top["sources"].append(text)
+        return self
+
+    def ignore(self, code: str) -> Self:
+        """Leave findings with this code out of ``check`` reports."""
+        self._top["ignore"].append(code)
+        return self
+
+    def expect(self, code: str, reason: str, *, subjects: str | Iterable[str] = ()) -> Self:
+        """Record a finding of ``check`` the authors expect (reported, never failing)."""
+        self._top["expected"].append(Expectation(code, reason, subjects=subjects))
+        return self
+
+    def fact(
+        self,
+        fact: str,
+        value: bool,
+        *,
+        organisation: str | None = None,
+        source: str | None = None,
+    ) -> Self:
+        """State a fact the rulebook's conditions read (``govmodel rules --facts``)."""
+        self._top["facts"].append(StatedFact(fact, value, organisation=organisation, source=source))
         return self
 
     def build(self) -> GovernanceModel:
         """The checked model; raises :class:`~govmodel.errors.ModelError` on problems."""
-        from govmodel.io.convert import from_plain, to_plain
+        from govmodel.io.convert import from_plain, to_document
         from govmodel.io.validate import problems_in
 
         fields: dict[str, Any] = {k: v for k, v in self._top.items() if v is not None}
-        fields.update(self._records, notes=self._notes)
+        fields.update(self._records)
         draft = GovernanceModel(**fields)
-        plain = to_plain(draft)
-        _stringify_dates(plain)
+        plain = to_document(draft)
         problems = problems_in(plain)
         if problems:
             raise ModelError(problems, source=f"Builder({self._top['name']!r})")
-        return from_plain(plain)
-
-
-def _stringify_dates(value: Any) -> Any:
-    if isinstance(value, dict):
-        for k, v in value.items():
-            value[k] = _stringify_dates(v)
-    elif isinstance(value, list):
-        return [_stringify_dates(v) for v in value]
-    elif isinstance(value, date):
-        return value.isoformat()
-    return value
+        return attrs.evolve(from_plain(plain), assumed=self._assumed)

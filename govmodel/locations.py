@@ -10,7 +10,16 @@ from collections.abc import Sequence
 
 import attrs
 
-__all__ = ["CellLocation", "Location", "Path", "Problem", "cell_name", "format_path"]
+__all__ = [
+    "ArgumentLocation",
+    "CellLocation",
+    "Location",
+    "Path",
+    "Problem",
+    "an",
+    "cell_name",
+    "format_path",
+]
 
 
 @attrs.frozen
@@ -58,6 +67,32 @@ class CellLocation(Location):
         return f"{self.file}!{self.sheet}!{self.cell}"
 
 
+@attrs.frozen
+class ArgumentLocation(Location):
+    """A command-line option (``--assume msecc.board.quorum=three``) or a Python call
+    that a problem comes from, printed as the option was given.
+
+    >>> str(ArgumentLocation("--assume msecc.board.quorum=three"))
+    '--assume msecc.board.quorum=three'
+    """
+
+    file: str
+    line: int = 1
+    column: int = 1
+
+    def __str__(self) -> str:
+        return self.file
+
+
+def an(phrase: str) -> str:
+    """``phrase`` with its indefinite article: ``an officer post``, ``a board``.
+
+    >>> an("aim"), an("party type")
+    ('an aim', 'a party type')
+    """
+    return f"{'an' if phrase[:1].lower() in 'aeiou' else 'a'} {phrase}"
+
+
 #: A key path into a model document: ``("bodies", 3, "organisations", 1)``.
 Path = tuple[str | int, ...]
 
@@ -79,6 +114,11 @@ def format_path(path: Sequence[str | int]) -> str:
     return out or "(top level)"
 
 
+def _clip(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters (a huge bad value must not flood the screen)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 @attrs.frozen
 class Problem:
     """One thing wrong with a model: where, what, and what to do about it."""
@@ -89,11 +129,15 @@ class Problem:
     location: Location | None = None
 
     def render(self) -> str:
-        """``file:line:col: key.path: message. hint``"""
+        """``file:line:col: key.path: message. hint`` (no key path for the file as a whole)."""
         where = f"{self.location}: " if self.location else ""
-        message = self.message if self.message.endswith((".", "?", "!")) else self.message + "."
-        hint = f" {self.hint}" if self.hint else ""
-        return f"{where}{format_path(self.path)}: {message}{hint}"
+        message = _clip(self.message, 400)
+        message = message if message.endswith((".", "?", "!")) else message + "."
+        hint = f" {_clip(self.hint, 1200)}" if self.hint else ""
+        if not self.path and isinstance(self.location, ArgumentLocation):
+            return f"{where}{message}{hint}"  # the option itself says where
+        path = f"{format_path(self.path)}: " if self.path or not where else ""
+        return f"{where}{path}{message}{hint}"
 
     def sort_key(self) -> tuple[int, int, str]:
         """Order problems by position in the file, then by path."""

@@ -9,6 +9,9 @@ from hypothesis import HealthCheck, settings
 
 from govmodel.cli import main
 
+#: The plugin packages are found through their entry points, not collected as tests.
+collect_ignore = ["plugins"]
+
 settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("ci", parent=settings.get_profile("default"), max_examples=60)
 settings.load_profile("ci" if os.environ.get("CI") else "default")

@@ -22,6 +22,8 @@ QUERIES = {
     govmodel.who_can_decide: 2,  # the model, the matter
     govmodel.what_can_decide: 2,  # the model, the holder
     govmodel.timeline: 1,  # parties
+    govmodel.advise: 1,  # parties
+    govmodel.diff: 2,  # the old model, the new
     govmodel.draw: 1,
 }
 

@@ -11,8 +11,7 @@ from govmodel.analysis.authority import who_can_decide
 from govmodel.checks import check
 from govmodel.checks.authority import matters_in_use
 from govmodel.checks.context import Context
-
-from .strategies import models, nearly_valid_models
+from govmodel.strategies import models, nearly_valid_models
 
 
 @given(models())

@@ -34,6 +34,16 @@ RESULTS: dict[str, tuple[Callable[[], object], str]] = {
         lambda: govmodel.timeline(["ft", "ft"], start="2020-01-01", end="2023-01-01"),
         "2022-07-01",
     ),
+    "ModelDiff": (
+        lambda: govmodel.diff(MSECC, govmodel.examples.load("msecc-2023")),
+        "MSE ICB replaces Mid Essex CCG",
+    ),
+    "Advice": (
+        lambda: govmodel.advise(
+            [("ft", "EPUT"), ("cic", "Provide")], on="2020-09-01", aims=["include_non_nhs"]
+        ),
+        "Non-NHS members of committees in common decide only their own business",
+    ),
 }
 
 

@@ -16,7 +16,7 @@ from govmodel.io.excel import read_excel
 from govmodel.io.sheets import SHEETS
 from govmodel.io.template import write_workbook
 from govmodel.locations import CellLocation
-from tests.strategies import models
+from govmodel.strategies import models
 
 
 def _template(tmp_path: Path) -> openpyxl.Workbook:
@@ -204,7 +204,7 @@ def test_unreadable_workbooks_and_unknown_columns_are_located(tmp_path: Path) ->
         read_excel(bad)
     text = str(caught.value)
     assert "About!B2: as_of: '2024-13-01' is not a valid date" in text
-    assert "Organisations!I1: (top level): unknown column 'Colour'" in text
+    assert "Organisations!I1: unknown column 'Colour'" in text
     assert "sheet 'Delegation' is not read. Did you mean 'Delegations'?" in text
 
 

@@ -10,8 +10,7 @@ from hypothesis import given
 
 import govmodel
 from govmodel import NoSuchRecord
-
-from .strategies import models
+from govmodel.strategies import models
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import govmodel
 from govmodel.law.base import Effect, SourceKind
+from govmodel.law.facts import Facts
 from govmodel.law.parties import exists
 from govmodel.law.rules import rulebook
 from govmodel.model.kinds import PartyType, Verdict
@@ -121,3 +122,25 @@ def test_traces_and_findings_of_every_example_cite_law_in_force(name: str) -> No
             for path in trace.paths:
                 for step in path:
                     assert step.citation.in_force_on(day), (body.id, step, day)
+
+
+def _verdict(types: list[str], on: str, form: str, **facts: bool) -> Verdict:
+    stated = Facts.of((k, None, v) for k, v in facts.items())
+    result = govmodel.forms(types, on=date.fromisoformat(on), facts=stated)
+    return next(v for v in result if v.form.value == form).verdict
+
+
+def test_a_condition_together_two_parties_of_one_type_sees_both() -> None:
+    """GRP-008 concerns two PCTs: a PCT with a council is not asked, two PCTs are."""
+    assert _verdict(["pct", "pct"], "2009-06-01", "shared_leadership", separate_chairs=False) is (
+        Verdict.NOT_LAWFUL
+    )
+    assert _verdict(["pct", "la"], "2009-06-01", "shared_leadership", separate_chairs=False) is (
+        Verdict.LAWFUL
+    )
+
+
+def test_undecided_parties_too_few_to_make_the_form_do_not_make_it_unknown() -> None:
+    """Two barred foundation trusts and one NHS trust cannot make a joint committee."""
+    assert _verdict(["ft", "ft", "trust"], "2017-01-01", "joint_committee") is Verdict.NOT_LAWFUL
+    assert _verdict(["ft", "trust", "trust"], "2017-01-01", "joint_committee") is Verdict.UNKNOWN

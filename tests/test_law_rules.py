@@ -154,3 +154,40 @@ def test_the_order_of_parties_does_not_change_verdicts(mix: tuple[list[PartyType
     backward = govmodel.forms(list(reversed(named)), on=day)
     for a, b in zip(forward, backward, strict=True):
         assert (a.verdict, set(a.eligible)) == (b.verdict, set(b.eligible))
+
+
+def test_facts_given_as_a_mapping_settle_the_conditions() -> None:
+    """``facts={"fact@party": yes/no}`` states a fact in Python as --fact does on the
+    command line; a mistyped fact gets the closest ids."""
+    parties = [("ft", "EPUT"), ("ft", "NELFT")]
+    asked = govmodel.forms(parties, on="2023-04-01")["merger_acquisition"]
+    stated = govmodel.forms(
+        parties, on="2023-04-01", facts={"governors_approved_application": "yes"}
+    )["merger_acquisition"]
+    refused = govmodel.forms(
+        parties, on="2023-04-01", facts={"governors_approved_application@EPUT": False}
+    )["merger_acquisition"]
+    status = {r.rule: r.status for r in asked.requirements}
+    assert status["MA-001"] == "unknown"
+    assert {r.rule: r.status for r in stated.requirements}["MA-001"] == "met"
+    assert refused.verdict is Verdict.NOT_LAWFUL and "MA-001" in {r.rule for r in refused.reasons}
+    with pytest.raises(govmodel.UnknownKind, match="governors_approved_application"):
+        govmodel.forms(parties, on="2023-04-01", facts={"governors_aproved_application": True})
+
+
+def test_the_citation_shown_is_about_the_parties_asked() -> None:
+    """LP-001 cites each kind of provider's own contracting power, in force on the
+    date; for parties with no such power of their own the general law is cited."""
+
+    def cited(*parties: str) -> str:
+        verdict = govmodel.forms(list(parties), on="2024-06-01")["lead_provider"]
+        return next(r.citation for r in verdict.reasons if r.rule == "LP-001")
+
+    assert "Sch 4 para 14" in cited("trust", "trust")
+    assert "s.47" in cited("ft", "ft")
+    assert cited("icb", "gp_practice").startswith("The general law of contract")
+    rule = govmodel.law.rules.get("LP-001")
+    for on in ("2001-01-01", "2010-01-01", "2024-06-01"):
+        assert rule.citation_on(date.fromisoformat(on), {PartyType.PRIMARY_CARE_TRUST}).in_force_on(
+            date.fromisoformat(on)
+        )

@@ -11,8 +11,7 @@ from hypothesis import given
 import govmodel
 from govmodel import ModelError
 from govmodel.io.validate import problems_in
-
-from .strategies import nearly_valid_documents
+from govmodel.strategies import nearly_valid_documents
 
 THREE_MISTAKES = """\
 name: Broken draft

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -86,6 +85,12 @@ def test_docx_has_headings_tables_and_the_diagrams_and_is_deterministic(
     assert document.tables[0].rows[0].cells[0].text == "Organisation"
     assert len(document.inline_shapes) == 4
     assert document.core_properties.created.date().isoformat() == "2023-04-01"
+    links = {r.target_ref for r in document.part.rels.values() if r.reltype.endswith("hyperlink")}
+    assert any(u.startswith("https://www.legislation.gov.uk/") for u in links)
+    assert any("/rules/JC-001" in u for u in links)
+    verdicts = govmodel.forms(govmodel.examples.load("msecc-2023")).applicable()
+    detail = [p.text for p in document.paragraphs if p.style.name == "Heading 3"]
+    assert detail == [f"{v.title}: {v.verdict.value.replace('_', ' ')}" for v in verdicts]
     landscape = [s for s in document.sections if s.page_width > s.page_height]
     assert landscape
     again = tmp_path / "again.docx"
@@ -139,11 +144,16 @@ def test_the_html_pack_renders_in_chromium_without_errors(msecc: dict[str, Path]
 @pytest.mark.needs_dot
 @pytest.mark.needs_chromium
 def test_the_pdf_is_printed_on_a4_with_landscape_diagram_pages(tmp_path: Path) -> None:
-    """Chromium prints the pack: A4 pages, the diagram pages landscape, text extractable."""
-    out = govmodel.pack(govmodel.examples.load("nics-2021"), tmp_path / "nics.pdf")
+    """Chromium prints the pack: A4 pages, the diagram pages landscape, text extractable,
+    and the same bytes each time (poppler-utils comes with `make setup`)."""
+    model = govmodel.examples.load("nics-2021")
+    out = govmodel.pack(model, tmp_path / "nics.pdf")
+    again = govmodel.pack(model, tmp_path / "again.pdf")
     assert out.read_bytes()[:5] == b"%PDF-"
-    if not shutil.which("pdfinfo"):
-        pytest.skip("pdfinfo (poppler-utils) is not installed")
+    first, second = out.read_bytes(), again.read_bytes()
+    at = next((i for i, (x, y) in enumerate(zip(first, second, strict=False)) if x != y), None)
+    assert first == second, f"the prints differ at byte {at}: {first[at - 80 : at + 40]!r}"
+    assert f"D:{model.as_of:%Y%m%d}000000".encode() in out.read_bytes()
     info = subprocess.run(
         ["pdfinfo", "-f", "1", "-l", "99", str(out)], capture_output=True, text=True, check=True
     ).stdout

@@ -9,8 +9,7 @@ from hypothesis import given
 
 import govmodel
 from govmodel import OverwriteRefused
-
-from .strategies import models
+from govmodel.strategies import models
 
 
 @given(models())
@@ -56,12 +55,22 @@ def test_save_writes_atomically_leaving_no_temporary_files(tmp_path: Path) -> No
 
 
 def test_json_keeps_characters_yaml_refuses_raw() -> None:
-    """A name with U+FFFE or DEL saves as JSON and loads back equal (found by Hypothesis)."""
+    """A name with U+FFFE or U+202E saves as JSON and loads back equal (found by Hypothesis)."""
     model = govmodel.GovernanceModel(
         name="a\ufffeb",
         as_of="2020-01-01",
-        organisations=[govmodel.Organisation("x", "X\x7f\ufffe", "ft")],
+        organisations=[govmodel.Organisation("x", "X\u202e\ufffe", "ft")],
     )
     text = govmodel.dumps(model, format="json")
-    assert "\\ufffe" in text and "\\u007f" in text
+    assert "\\ufffe" in text and "\\u202e" in text
     assert govmodel.loads(text) == model
+
+
+def test_control_characters_in_names_are_refused_where_they_stand() -> None:
+    """DEL (like NUL or ESC) written as a JSON escape is a located load problem."""
+    model = govmodel.GovernanceModel(
+        name="a", as_of="2020-01-01", organisations=[govmodel.Organisation("x", "X\x7f", "ft")]
+    )
+    text = govmodel.dumps(model, format="json")
+    with pytest.raises(govmodel.ModelError, match=r"7:15: organisations\[0\]\.name: .*U\+007F"):
+        govmodel.loads(text)

@@ -31,7 +31,7 @@ from govmodel.render.nearby import focus_scene
 from govmodel.render.scene import build_scene
 
 from .reference import naive, naive_check, naive_grants, naive_trace
-from .strategies import days, models, nearly_valid_models, schemes
+from govmodel.strategies import days, models, nearly_valid_models, schemes
 
 dates = st.none() | days
 

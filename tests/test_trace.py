@@ -11,8 +11,7 @@ import govmodel
 from govmodel.analysis.authority import statutory_holders, who_can_decide
 from govmodel.analysis.trace import trace
 from govmodel.cli import main
-
-from .strategies import models
+from govmodel.strategies import models
 
 
 def test_msecc_board_traces_through_each_partner_to_its_ends() -> None:

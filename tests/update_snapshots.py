@@ -18,8 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import govmodel
-from govmodel.checks import check
-from tests.test_checks import CODES, HERE, fixture, rendered
+from tests.test_checks import CODES, HERE, rendered, report_of
 from tests.test_render import GOLDEN
 
 
@@ -35,7 +34,7 @@ def main(codes: list[str]) -> None:
         golden(codes[1:])
         return
     for code in codes or CODES:
-        text = rendered(check(fixture(code, "fail")), code)
+        text = rendered(report_of(code, "fail"), code)
         (HERE / code / "fail.snap").write_text(text, encoding="utf-8")
         print(f"wrote {code}/fail.snap")
 

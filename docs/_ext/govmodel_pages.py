@@ -236,6 +236,11 @@ def _catalogue() -> str:
 _FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "checks"
 
 
+#: Codes whose findings come from plugins, not from a model file: their page shows the
+#: reviewed snapshot of the test fixture (run with its plugin) instead of running it.
+_ABOUT_PLUGINS = {"GM004"}
+
+
 def _fixture(code: str, which: str) -> str:
     return (_FIXTURES / code / f"{which}.yaml").read_text(encoding="utf-8")
 
@@ -290,26 +295,44 @@ def _check_page(spec: CheckSpec) -> str:
             "None cited: this check applies the model's own scheme (or good practice), "
             "not a provision of statute."
         )
+    out += ["", "## Example", ""]
+    if spec.code in _ABOUT_PLUGINS:
+        out += [
+            "This finding is about a [plugin](../../../plugins.md), not the model. This "
+            "model, checked with a plugin whose check uses govmodel's own prefix,",
+            "",
+            "```yaml",
+            _fixture(spec.code, "fail").rstrip(),
+            "```",
+            "",
+            "gives (the reviewed snapshot of the test suite's fixture):",
+            "",
+            "```text",
+            (_FIXTURES / spec.code / "fail.snap").read_text(encoding="utf-8").rstrip(),
+            "```",
+            "",
+            "With the plugin's check under a code of its own, the same model is clear.",
+        ]
+    else:
+        out += [
+            "This model is flagged:",
+            "",
+            "```yaml",
+            _fixture(spec.code, "fail").rstrip(),
+            "```",
+            "",
+            "```console",
+            f"$ govmodel check {spec.code}/fail.yaml --select {spec.code}",
+            _rendered(spec.code),
+            "```",
+            "",
+            "Mended:",
+            "",
+            "```yaml",
+            _fixture(spec.code, "pass").rstrip(),
+            "```",
+        ]
     out += [
-        "",
-        "## Example",
-        "",
-        "This model is flagged:",
-        "",
-        "```yaml",
-        _fixture(spec.code, "fail").rstrip(),
-        "```",
-        "",
-        "```console",
-        f"$ govmodel check {spec.code}/fail.yaml --select {spec.code}",
-        _rendered(spec.code),
-        "```",
-        "",
-        "Mended:",
-        "",
-        "```yaml",
-        _fixture(spec.code, "pass").rstrip(),
-        "```",
         "",
         "## What to do",
         "",

@@ -32,6 +32,7 @@ from govmodel.law.character import (
     LegalCharacter,
     Reading,
 )
+from govmodel.law.facts import Facts
 from govmodel.law.parties import exists, party_info
 from govmodel.law.rules import get
 from govmodel.law.verdicts import forms
@@ -131,8 +132,9 @@ def _classify(
             "themselves decide.",
         )
     alive = all(o.active_on(on) and exists(o.type, on) for o in orgs)
+    stated = Facts.stated(model.facts)
     verdict = (
-        forms(orgs, on=on, only=(FormId.JOINT_COMMITTEE,))[FormId.JOINT_COMMITTEE]
+        forms(orgs, on=on, facts=stated, only=(FormId.JOINT_COMMITTEE,))[FormId.JOINT_COMMITTEE]
         if alive
         else None
     )

@@ -6,7 +6,8 @@
 True
 """
 
-from govmodel.checks.base import Category, Finding, Hit, Severity
+from govmodel.checks.base import Category, CheckFailure, Finding, Hit, Severity, Source
+from govmodel.checks.context import Context
 from govmodel.checks.engine import check, is_valid, iter_findings, validate
 from govmodel.checks.registry import REGISTRY, lookup
 from govmodel.checks.report import Report
@@ -16,12 +17,15 @@ from govmodel.errors import SchemeInvalid
 __all__ = [
     "REGISTRY",
     "Category",
+    "CheckFailure",
     "CheckSpec",
+    "Context",
     "Finding",
     "Hit",
     "Report",
     "SchemeInvalid",
     "Severity",
+    "Source",
     "check",
     "check_spec",
     "is_valid",

@@ -11,6 +11,7 @@ declared beside its function.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -18,28 +19,10 @@ import attrs
 
 from govmodel.display import Displayed
 from govmodel.law.base import Citation
-from govmodel.locations import CellLocation, Location
-from govmodel.model.kinds import Kind, closest
+from govmodel.locations import CellLocation, Location, an
+from govmodel.model.kinds import Kind, Severity, closest
 
-__all__ = ["Category", "Codes", "Finding", "Hit", "Severity", "an"]
-
-
-def an(phrase: str) -> str:
-    """``phrase`` with its indefinite article: ``an officer post``, ``a board``."""
-    return f"{'an' if phrase[:1].lower() in 'aeiou' else 'a'} {phrase}"
-
-
-class Severity(Kind):
-    """How serious a finding is."""
-
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        """0 for errors, 1 for warnings, 2 for info (the sort order)."""
-        return {"error": 0, "warning": 1, "info": 2}[self.value]
+__all__ = ["Category", "CheckFailure", "Codes", "Finding", "Hit", "Severity", "Source", "an"]
 
 
 class Category(Kind):
@@ -52,6 +35,42 @@ class Category(Kind):
     COMPOSITION = "composition"
     ROUTE = "route"
     STRUCTURE = "structure"
+    LOCAL = "local"
+    """A local policy of the model's own (``LOC001``...)."""
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """Where a check that is not built in comes from, for its findings to say.
+
+    For a local policy: the paragraph of the document it is written in (``text``,
+    with ``url`` when published) and where the policy is declared (``declared``,
+    its place in the policy or model file). For a plugin's check: the package.
+    """
+
+    text: str
+    url: str | None = None
+    declared: Location | None = None
+
+    def render(self) -> str:
+        """``EPUT SFIs, para 4.2 https://... (declared at sfi.yaml:12:3)``."""
+        url = f" {self.url}" if self.url else ""
+        declared = f" (declared at {self.declared})" if self.declared else ""
+        return f"{self.text}{url}{declared}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"text", "url", "declared"}`` (``declared`` a location or ``None``)."""
+        return {"text": self.text, "url": self.url, "declared": _location(self.declared)}
+
+
+@attrs.frozen(kw_only=True)
+class CheckFailure:
+    """A check from outside govmodel that could not run: a plugin that would not load,
+    declared a code it may not use, or raised while checking (reported as GM004)."""
+
+    subject: str
+    message: str
+    hint: str
 
 
 @attrs.frozen
@@ -94,6 +113,7 @@ class Finding(Displayed):
     confidence: str | None = None
     disputed: bool = False
     expected: str | None = None
+    source: Source | None = None
 
     def sort_key(self) -> tuple[Any, ...]:
         """File position first (when known), then code, subjects and message."""
@@ -114,6 +134,8 @@ class Finding(Displayed):
             extra = f" ({self.rule}, {self.confidence} confidence" if self.rule else ""
             extra += ", lawyers disagree)" if self.disputed else (")" if extra else "")
             lines.append(f"  = legal basis: {self.citation.text}{extra} {self.citation.url}")
+        if self.source is not None:
+            lines.append(f"  = source: {self.source.render()}")
         lines.append(f"  = hint: {self.hint}")
         if self.expected:
             lines.append(f"  = expected ({self.severity.value}): {self.expected}")
@@ -121,26 +143,14 @@ class Finding(Displayed):
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's diagnostic shape, plus ``rule``, ``confidence``,
-        ``disputed`` and ``expected``."""
+        ``disputed``, ``expected`` and ``source`` (a local policy's or a plugin's)."""
         return {
             "code": self.code,
             "name": self.name,
             "severity": self.severity.value,
             "message": self.message,
             "subjects": list(self.subjects),
-            "location": None
-            if self.location is None
-            else {
-                "file": self.location.file,
-                "line": self.location.line,
-                "column": self.location.column,
-                # a workbook's cell (line is its row) also names its sheet and cell
-                **(
-                    {"sheet": self.location.sheet, "cell": self.location.cell}
-                    if isinstance(self.location, CellLocation)
-                    else {}
-                ),
-            },
+            "location": _location(self.location),
             "citation": None
             if self.citation is None
             else {"text": self.citation.text, "url": self.citation.url},
@@ -149,7 +159,25 @@ class Finding(Displayed):
             "confidence": self.confidence,
             "disputed": self.disputed,
             "expected": self.expected,
+            "source": None if self.source is None else self.source.to_dict(),
         }
+
+
+def _location(location: Location | None) -> dict[str, Any] | None:
+    """A location as JSON: file, line and column (a workbook cell also its sheet and cell)."""
+    if location is None:
+        return None
+    return {
+        "file": location.file,
+        "line": location.line,
+        "column": location.column,
+        # a workbook's cell (line is its row) also names its sheet and cell
+        **(
+            {"sheet": location.sheet, "cell": location.cell}
+            if isinstance(location, CellLocation)
+            else {}
+        ),
+    }
 
 
 class Codes:
@@ -180,4 +208,8 @@ class Codes:
         """Codes or names that look like a mistyped ``code_or_name``."""
         pool = [*self._names, *self._by_name]
         key = code_or_name.strip()
-        return closest(key.upper() if key[:2].lower() == "gm" else key.lower(), pool)
+        return closest(key.upper() if _LOOKS_LIKE_CODE.match(key) else key.lower(), pool)
+
+
+#: What a finding code looks like, in any case: letters, then a digit (``gm6o1``, ``loc1``).
+_LOOKS_LIKE_CODE = re.compile(r"^[A-Za-z]{2,8}[0-9]")

@@ -12,7 +12,6 @@ from govmodel.checks.base import Category, Hit, Severity, an
 from govmodel.checks.context import Context, is_audit_committee
 from govmodel.checks.spec import check_spec
 from govmodel.law.character import S65Z5_JOINT_COMMITTEES, LegalCharacter
-from govmodel.law.parties import COUNCILS
 from govmodel.law.posts import EXECUTIVE_KINDS, NON_EXECUTIVE_KINDS
 from govmodel.law.rules import get
 from govmodel.model.kinds import BodyKind, PartyType, PostKind
@@ -369,11 +368,14 @@ def decision_body_without_members(ctx: Context) -> Iterator[Hit]:
 def non_councillor_voting(ctx: Context) -> Iterator[Hit]:
     """GM409: a voting member of a council committee who is not a councillor."""
     voting_kinds = (BodyKind.COMMITTEE, BodyKind.SUB_COMMITTEE, BodyKind.JOINT_COMMITTEE)
+    rule = get("BC-009")
+    if not rule.in_force_on(ctx.on):
+        return
     for body in ctx.bodies():
         if body.kind not in voting_kinds or not body.organisations:
             continue
         if not all(
-            (o := ctx.organisation(org)) and o.type in COUNCILS for org in body.organisations
+            (o := ctx.organisation(org)) and o.type in rule.parties for org in body.organisations
         ):
             continue
         for i, m in ctx.voting(body):

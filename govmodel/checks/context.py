@@ -15,7 +15,8 @@ from typing import Any
 
 from govmodel.analysis.authority import Grant, MatterGrants, granted_matters, matter_grants
 from govmodel.analysis.classify import Classification, classify
-from govmodel.checks.base import Codes, Finding
+from govmodel.analysis.forms import model_facts
+from govmodel.checks.base import CheckFailure, Codes, Finding
 from govmodel.graph import ModelGraph, graph_of
 from govmodel.law.base import Effect
 from govmodel.law.parties import PARTY_TYPES, exists
@@ -65,6 +66,8 @@ class Context:
         self._members: dict[int, list[tuple[int, Membership]]] = {}
         self._voting: dict[int, list[tuple[int, Membership]]] = {}
         self._matters: dict[str, MatterGrants] = {}
+        #: Checks from outside govmodel that could not run (reported by GM004).
+        self.failures: list[CheckFailure] = []
 
     @property
     def graph(self) -> ModelGraph:
@@ -294,13 +297,13 @@ class Context:
         def judge() -> tuple[FormVerdict, list[str]]:
             orgs = [o for o in (self.organisation(i) for i in ids) if o]
             orgs = [o for o in orgs if o.active_on(self.on) and exists(o.type, self.on)]
-            result = forms(orgs, on=self.on, only=(form,))
+            result = forms(orgs, on=self.on, facts=model_facts(self.model), only=(form,))
             verdict = result[form]
             barred = [p.id or p.name for p in result.parties if p.name not in verdict.eligible]
             return verdict, barred
 
-        # The same organisations on the same date get the same verdict: kept with the
-        # dated model, for the next check too.
+        # The same organisations on the same date get the same verdict (the model's
+        # facts are the same too): kept with the dated model, for the next check.
         key = f"checks:verdict:{form.value}:{chr(0).join(ids)}"
         verdict, barred = self.model.on(self.on).derived(key, judge)
         return verdict, list(barred)

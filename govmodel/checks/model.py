@@ -12,7 +12,7 @@ from govmodel.io.files import dumps
 from govmodel.io.validate import problems_in
 from govmodel.model.governance import COLLECTIONS
 
-__all__ = ["expected_not_found", "model_problems", "unknown_code"]
+__all__ = ["check_failed", "expected_not_found", "model_problems", "unknown_code"]
 
 
 @check_spec(
@@ -60,11 +60,18 @@ def unknown_code(ctx: Context) -> Iterator[Hit]:
     for path, code in entries:
         if ctx.codes.find(code) is None:
             guess = ctx.codes.suggest(code)
+            local = (
+                " Codes of local policies (LOC...) exist only with their policies: "
+                "give the policy file with `--policy`."
+                if code.strip().upper().startswith("LOC")
+                else ""
+            )
             yield Hit(
                 ("model",),
                 f"{path[0]} names {code!r}, which is not a finding code or name",
                 hint=(f"Did you mean {' or '.join(repr(g) for g in guess)}? " if guess else "")
-                + "`govmodel check --list-codes` lists them all.",
+                + "`govmodel check --list-codes` lists them all."
+                + local,
                 path=path,
             )
 
@@ -94,3 +101,24 @@ def expected_not_found(ctx: Context) -> Iterator[Hit]:
             f"{ctx.on.isoformat()} there is no such finding",
             path=("expected", i),
         )
+
+
+@check_spec(
+    code="GM004",
+    name="check-failed",
+    severity=Severity.ERROR,
+    category=Category.MODEL,
+    summary="A check from a plugin could not be loaded or used, or failed while checking.",
+    why="Its findings are missing from the report, which then looks cleaner than the scheme "
+    "is. A broken plugin never stops govmodel's own checks: they run, and this says what "
+    "did not.",
+    hint="Mend, update or uninstall the plugin, as the message says; `--ignore GM004` leaves "
+    "this finding out.",
+    limits="The model is not at fault: the finding concerns the plugin, not a record.",
+    runs_last=True,
+)
+def check_failed(ctx: Context) -> Iterator[Hit]:
+    """GM004: plugins that would not load or be used, and checks from outside govmodel
+    that raised (it runs last, after every plugin check)."""
+    for failure in ctx.failures:
+        yield Hit((failure.subject,), failure.message, hint=failure.hint)

@@ -175,6 +175,8 @@ class Report:
             basis = (
                 f'<a href="{html.escape(f.citation.url)}">{html.escape(f.citation.text)}</a>'
                 if f.citation
+                else html.escape(f.source.text)
+                if f.source
                 else ""
             )
             note = f"<br><i>expected: {html.escape(f.expected)}</i>" if f.expected else ""

@@ -10,12 +10,14 @@ from govmodel.checks.spec import check_spec
 from govmodel.law.character import CLAIMS
 from govmodel.law.forms import AGREEMENT_FORMS
 from govmodel.law.parties import NHS_PROVIDERS, exists
+from govmodel.law.rules import get, rulebook
 from govmodel.model.kinds import AgreementKind, BodyKind, FormId, PartyType, Verdict
 from govmodel.model.records import Agreement
 
 __all__ = [
     "agreement_form_not_open",
     "commissioner_delegates_to_provider",
+    "council_function_without_route",
     "section_75_partner_ineligible",
     "stated_kind_mismatch",
     "statutory_function_to_non_statutory",
@@ -38,9 +40,13 @@ __all__ = [
 def statutory_function_to_non_statutory(ctx: Context) -> Iterator[Hit]:
     """GM501: a statutory body delegating to a body or post of non-statutory
     organisations only (a CIC, company, charity or GP practice)."""
+    councils = _councils()
+    care_act = get("DEL-011").in_force_on(ctx.on)
     for d in ctx.delegations():
         givers = [o for o in ctx.organisations_of(d.from_) if ctx.is_statutory(o)]
         takers = [o for o in ctx.organisations_of(d.to) if ctx.organisation(o)]
+        if care_act and givers and all(_type(ctx, o) in councils for o in givers):
+            continue  # a council may authorise anyone for adult care: GM506 judges it
         if givers and takers and not any(ctx.is_statutory(o) for o in takers):
             names = ", ".join(
                 f"{ctx.label(o)} ({ctx.organisation(o).type.value})"  # type: ignore[union-attr]
@@ -187,3 +193,81 @@ def commissioner_delegates_to_provider(ctx: Context) -> Iterator[Hit]:
                 at=(d.id, "to"),
                 rule="DEL-003",
             )
+
+
+def _councils() -> frozenset[PartyType]:
+    return rulebook().groups["lga_local_authorities"]
+
+
+def _type(ctx: Context, org: str) -> PartyType | None:
+    record = ctx.organisation(org)
+    return record.type if record else None
+
+
+def _section_75(ctx: Context, agreement: str | None, giver: str) -> bool:
+    """Whether ``agreement`` is a section 75 agreement in force to which ``giver`` is party."""
+    found = next((a for a in ctx.model.agreements if a.id == agreement), None)
+    return (
+        found is not None
+        and found.kind is AgreementKind.SECTION_75_AGREEMENT
+        and found.active_on(ctx.on)
+        and giver in found.parties
+    )
+
+
+@check_spec(
+    code="GM506",
+    name="council-function-without-route",
+    severity=Severity.WARNING,
+    category=Category.ROUTE,
+    summary="A council delegates to an NHS body, or to a company, CIC or charity, without "
+    "naming a power that lets it.",
+    why="A council's functions go to another council, or a committee or officer of one, under "
+    "the Local Government Act 1972 s.101; to an NHS body only through a section 75 "
+    "arrangement; and to anyone else only for adult care and support, under the Care Act "
+    "2014 s.79. Section 65Z5 lets NHS bodies share their own functions with a council; it is "
+    "no power for a council to put its functions in an NHS body's hands.",
+    hint="Name the section 75 agreement in the delegation's `agreement:`, or state the power "
+    "in its `instrument:` (for adult care, 'Care Act 2014 s.79'); otherwise make it a "
+    "contract for services.",
+    rules=("DEL-016", "DEL-014", "DEL-011"),
+)
+def council_function_without_route(ctx: Context) -> Iterator[Hit]:
+    """GM506: a council delegating outside local government with no section 75 agreement
+    and no stated adult-care authorisation."""
+    councils = _councils()
+    care_act = get("DEL-011").in_force_on(ctx.on)
+    for d in ctx.delegations():
+        givers = [o for o in ctx.organisations_of(d.from_) if _type(ctx, o) in councils]
+        if not givers or len(givers) != len(ctx.organisations_of(d.from_)):
+            continue
+        outside = [
+            o
+            for o in ctx.organisations_of(d.to)
+            if ctx.organisation(o) and _type(ctx, o) not in councils
+        ]
+        if not outside:
+            continue  # council to council: s.101
+        giver = givers[0]
+        if _section_75(ctx, d.agreement, giver):
+            continue
+        stated = (d.instrument or "").lower()
+        if care_act and "79" in stated and "care act" in stated:
+            continue
+        if not care_act and not any(ctx.is_statutory(o) for o in outside):
+            continue  # GM501 reports a statutory function given to a non-statutory body
+        names = ", ".join(f"{ctx.label(o)} ({_type(ctx, o).value})" for o in outside)  # type: ignore[union-attr]
+        why = (
+            "s.65Z5 is a power of NHS bodies, not of councils; "
+            if "65z5" in stated.replace(" ", "").replace(".", "")
+            else ""
+        )
+        yield Hit(
+            (d.id, d.from_, d.to),
+            f"delegation {d.id!r} puts {ctx.label(giver)}'s decisions "
+            f"({', '.join(d.matters)}) with {d.to!r} of {names}, naming no section 75 "
+            f"agreement{' or Care Act 2014 s.79 authorisation' if care_act else ''}; "
+            f"{why}a council's functions go outside local government only by those routes",
+            at=(d.id, "agreement"),
+            rule="DEL-016",
+        )

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Mapping
 
 import attrs
 
-from govmodel.checks.base import Category, Codes, Hit, Severity
+from govmodel.checks.base import Category, Codes, Hit, Severity, Source
 from govmodel.checks.context import Context
 
 __all__ = ["CheckFunction", "CheckSpec", "Registry", "check_spec"]
@@ -29,7 +29,8 @@ class CheckSpec:
     the first in force on the date unless a hit names its own); ``since`` is
     the govmodel version that introduced it; a withdrawn check stays with
     ``retired=True``; ``runs_last`` marks a check that reads the other checks'
-    findings.
+    findings; ``source`` says where a check that is not built in comes from (a
+    local policy's paragraph, a plugin's package), for its findings to show.
     """
 
     code: str
@@ -45,6 +46,7 @@ class CheckSpec:
     since: str = "0.2.0"
     retired: bool = False
     runs_last: bool = False
+    source: Source | None = None
 
     def __call__(self, ctx: Context) -> Iterator[Hit]:
         """Run the check on ``ctx``."""

@@ -11,7 +11,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from govmodel.cli.common import Command, iso_date, load_model
+from govmodel.cli.common import (
+    Command,
+    add_output,
+    emit,
+    iso_date,
+    judged_model,
+    note,
+    what_if_note,
+    what_if_options,
+)
 from govmodel.errors import OverwriteRefused, UsageError
 
 __all__ = ["COMMAND", "DIAGRAM_SUFFIXES"]
@@ -22,12 +31,16 @@ DIAGRAM_SUFFIXES = (".svg", ".png", ".pdf", ".dot", ".mmd")
 
 def _configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="model file")
-    p.add_argument(
-        "-o",
-        "--output",
+    add_output(
+        p,
         required=True,
         help="output file: .svg, .png, .pdf, .dot (Graphviz) or .mmd (Mermaid); "
-        "- prints the DOT source",
+        "`-` writes to standard output (DOT, or see --format)",
+    )
+    p.add_argument(
+        "--format",
+        choices=[s.lstrip(".") for s in DIAGRAM_SUFFIXES],
+        help="format of the output (default: from the file's suffix; `dot` for `-o -`)",
     )
     p.add_argument("--on", type=iso_date, help="date (default: the model's as_of)")
     p.add_argument(
@@ -59,38 +72,36 @@ def _configure(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--dpi", type=int, default=200, help="resolution of PNG output (default: 200)")
     p.add_argument("--no-legend", action="store_true", help="leave out the legend")
-    p.add_argument("--force", action="store_true", help="replace existing output files")
+    what_if_options(p)
 
 
 def _run(args: argparse.Namespace) -> int:
-    from govmodel.io.files import write_atomic
     from govmodel.render.a4 import describe, page_files, pages
-    from govmodel.render.dot import draw, render
+    from govmodel.render.dot import diagram_bytes, draw, render
     from govmodel.render.mermaid import to_mermaid
 
-    suffix = ".dot" if args.output == "-" else Path(args.output).suffix.lower()
-    if suffix not in DIAGRAM_SUFFIXES:
-        raise UsageError(
-            f"-o {args.output}: the file must end in one of {', '.join(DIAGRAM_SUFFIXES)}"
-        )
+    suffix = "." + _format(args)
     if not 30 <= args.dpi <= 1200:
         raise UsageError(f"--dpi {args.dpi}: give a resolution between 30 and 1200")
-    model = load_model(args.file)
+    model = judged_model(args)
+    if model.assumed:
+        note(what_if_note(model.assumed, model.source).rstrip())
+    if suffix == ".mmd":
+        emit(to_mermaid(model, on=args.on), args.output, protect=(args.file,), force=args.force)
+        return 0
     if args.output == "-":
-        source = draw(
+        if suffix in (".png", ".pdf") and sys.stdout is not None and sys.stdout.isatty():
+            raise UsageError(f"-o -: {suffix[1:].upper()} is binary; redirect standard output")
+        diagram = draw(
             model,
             on=args.on,
             highlight=args.highlight,
             focus=args.focus,
             posts=True if args.all_posts else "auto",
             legend=not args.no_legend,
-        ).source
-        sys.stdout.write(source)
-        return 0
-    if suffix == ".mmd":
-        _refuse([Path(args.output)], args.force)
-        write_atomic(args.output, to_mermaid(model, on=args.on), protect=(args.file,))
-        print(f"wrote {args.output}", file=sys.stderr)
+        )
+        fmt = suffix[1:]
+        emit(diagram.source if fmt == "dot" else diagram_bytes(diagram, fmt), "-")
         return 0
     found = pages(
         model,
@@ -108,18 +119,53 @@ def _run(args: argparse.Namespace) -> int:
     targets = list(page_files(args.output, found))
     _refuse([t for t, _ in targets], args.force)
     for (target, page), line in zip(targets, describe(found), strict=True):
-        render(page.diagram, target, protect=(args.file,), dpi=args.dpi)
-        print(f"wrote {target} ({line})", file=sys.stderr)
+        render(
+            page.diagram,
+            target,
+            protect=(args.file,),
+            dpi=args.dpi,
+            overwrite=args.force,
+            format=suffix[1:],
+        )
+        note(f"wrote {target} ({line})")
     return 0
 
 
+def _format(args: argparse.Namespace) -> str:
+    """The output format: ``--format``, else the suffix (``dot`` for ``-o -``)."""
+    suffix = Path(args.output).suffix.lower()
+    if args.format:
+        if suffix in DIAGRAM_SUFFIXES and suffix != "." + args.format:
+            raise UsageError(
+                f"-o {args.output} --format {args.format}: the suffix says {suffix[1:]}; "
+                "give one or make them agree"
+            )
+        return str(args.format)
+    if args.output == "-":
+        return "dot"
+    if suffix not in DIAGRAM_SUFFIXES:
+        raise UsageError(
+            f"-o {args.output}: the file must end in one of {', '.join(DIAGRAM_SUFFIXES)} "
+            "(or give --format)"
+        )
+    return suffix.lstrip(".")
+
+
 def _refuse(targets: list[Path], force: bool) -> None:
-    existing = [str(t) for t in targets if t.exists()]
+    existing = [str(t) for t in targets if _exists(t)]
     if existing and not force:
         raise OverwriteRefused(
-            f"{', '.join(existing)} already exist{'s' if len(existing) == 1 else ''}; "
-            "pass --force to replace, or choose another path."
+            ", ".join(existing),
+            f"already exist{'s' if len(existing) == 1 else ''}; "
+            "pass --force to replace, or choose another path",
         )
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # a name too long, say: the write says why
+        return False
 
 
 COMMAND = Command(

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from typing import Any
 
-from govmodel.cli.common import Command, iso_date, load_model
+from govmodel.cli.common import (
+    Command,
+    answer,
+    iso_date,
+    judged_model,
+    parties_given,
+    party_option,
+    stated_facts,
+    what_if_options,
+)
 from govmodel.errors import UsageError
 
 __all__ = ["COMMAND"]
@@ -14,25 +21,13 @@ __all__ = ["COMMAND"]
 
 def _configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", nargs="?", help="model file whose partners to judge")
-    p.add_argument(
-        "--party",
-        action="append",
-        default=[],
-        metavar="TYPE[=NAME]",
-        help="a party type or alias, optionally named (repeat for each party)",
-    )
+    party_option(p)
     p.add_argument(
         "--on",
         type=iso_date,
         help="date of the answer (required with --party; defaults to the model's as_of)",
     )
-    p.add_argument(
-        "--fact",
-        action="append",
-        default=[],
-        metavar="NAME[@PARTY]=yes|no",
-        help="a fact the rulebook's conditions read (repeatable; `govmodel rules --facts`)",
-    )
+    what_if_options(p)
     p.add_argument(
         "--all", action="store_true", help="show every form, also those about other party types"
     )
@@ -42,48 +37,29 @@ def _configure(p: argparse.ArgumentParser) -> None:
     )
 
 
-def facts_from(options: list[str]) -> Any:
-    """The ``--fact`` options as stated facts; a mistyped name gets the closest ones."""
-    from govmodel.law.facts import Facts, parse_fact_option
-    from govmodel.law.rules import rulebook
-    from govmodel.model.kinds import closest
-
-    known = rulebook().facts
-    items = []
-    for option in options:
-        try:
-            fact, party, value = parse_fact_option(option)
-        except ValueError as exc:
-            raise UsageError(f"--fact {exc}") from None
-        if fact not in known:
-            guess = closest(fact, known)
-            hint = f" Did you mean {' or '.join(repr(g) for g in guess)}?" if guess else ""
-            raise UsageError(
-                f"--fact {option}: {fact!r} is not a fact the rulebook asks about.{hint} "
-                "`govmodel rules --facts` lists them."
-            )
-        items.append((fact, party, value))
-    return Facts.of(items)
-
-
 def _run(args: argparse.Namespace) -> int:
     from govmodel.analysis.forms import forms
 
-    facts = facts_from(args.fact)
     if args.file and args.party:
         raise UsageError("give either a model FILE or --party options, not both")
     if args.file:
-        result = forms(load_model(args.file), on=args.on, facts=facts)
+        model = judged_model(args)
+        assumed, source = model.assumed, model.source
+        result = forms(model, on=args.on)
     elif args.party:
+        if args.assume:
+            raise UsageError(
+                "--assume changes a record of a model FILE; with --party, give the "
+                "party types you want to judge instead"
+            )
+        facts, assumed = stated_facts(args.fact)
+        source = None
         if args.on is None:
             raise UsageError(
                 "--on DATE is required with --party (answers are always as of "
                 "a date), e.g. --on 2020-09-01"
             )
-        parties: list[Any] = []
-        for spec in args.party:
-            ptype, _, name = spec.partition("=")
-            parties.append((ptype, name) if name else ptype)
+        parties = parties_given(args.party)
         result = forms(parties, on=args.on, facts=facts)
     else:
         raise UsageError("give a model FILE or at least one --party TYPE")
@@ -91,10 +67,20 @@ def _run(args: argparse.Namespace) -> int:
         from govmodel.model.kinds import FormId
 
         explanation = result.explain(FormId.parse(args.explain))
-        sys.stdout.write(str(explanation))
+        answer(
+            str(explanation),
+            {},
+            json_format=False,
+            assumed=assumed,
+            source=source,
+        )
         return 0
-    sys.stdout.write(
-        result.to_json() if args.format == "json" else result.render(every_form=args.all)
+    answer(
+        result.render(every_form=args.all),
+        result.to_dict(),
+        json_format=args.format == "json",
+        assumed=assumed,
+        source=source,
     )
     return 0
 

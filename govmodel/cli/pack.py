@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from govmodel.cli.common import Command, iso_date, load_model
+from govmodel.cli.common import Command, iso_date, judged_model, note, what_if_note, what_if_options
 from govmodel.errors import OverwriteRefused, UsageError
 
 __all__ = ["COMMAND"]
@@ -22,6 +21,7 @@ def _configure(p: argparse.ArgumentParser) -> None:
         "--highlight", metavar="ID", help="mark this body's accountability paths on the diagrams"
     )
     p.add_argument("--force", action="store_true", help="replace an existing output file")
+    what_if_options(p)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -31,12 +31,19 @@ def _run(args: argparse.Namespace) -> int:
     if target.suffix.lower() not in FORMATS:
         raise UsageError(f"-o {args.output}: the file must end in one of {', '.join(FORMATS)}")
     if target.exists() and not args.force:
-        raise OverwriteRefused(
-            f"{args.output} already exists; pass --force to replace it, or choose another path."
-        )
-    model = load_model(args.file)
-    pack(model, target, on=args.on, highlight=args.highlight, protect=(args.file,))
-    print(f"wrote {args.output}", file=sys.stderr)
+        raise OverwriteRefused(args.output)
+    model = judged_model(args)
+    if model.assumed:
+        note(what_if_note(model.assumed, model.source).rstrip())
+    pack(
+        model,
+        target,
+        on=args.on,
+        highlight=args.highlight,
+        protect=(args.file,),
+        overwrite=args.force,
+    )
+    note(f"wrote {args.output}")
     return 0
 
 

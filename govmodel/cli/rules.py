@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
-from govmodel.cli.common import Command, iso_date, to_json
+from govmodel.cli.common import Command, iso_date, to_json, write_stdout
 
 __all__ = ["RULE", "RULES", "rule_dict"]
 
@@ -96,7 +95,7 @@ def _run_rules(args: argparse.Namespace) -> int:
     if args.facts:
         facts = rulebook().facts
         if args.format == "json":
-            sys.stdout.write(
+            write_stdout(
                 to_json(
                     {
                         "facts": [
@@ -119,7 +118,7 @@ def _run_rules(args: argparse.Namespace) -> int:
         rules = [r for r in rules if r.concerns(form)]
     if args.format == "json":
         on = args.on.isoformat() if args.on else None
-        sys.stdout.write(to_json({"on": on, "rules": [rule_dict(r) for r in rules]}))
+        write_stdout(to_json({"on": on, "rules": [rule_dict(r) for r in rules]}))
         return 0
     for r in rules:
         print(f"{r.id:<9} {r.effect.value:<8} {r.in_force!s:<26} {r.confidence.value:<6} {r.title}")
@@ -138,7 +137,7 @@ def _run_rule(args: argparse.Namespace) -> int:
 
     rule = get(args.id)
     if args.format == "json":
-        sys.stdout.write(to_json(rule_dict(rule)))
+        write_stdout(to_json(rule_dict(rule)))
         return 0
     print(f"{rule.id}: {rule.title}")
     print(wrap(rule.statement, indent="  "))

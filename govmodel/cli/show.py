@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from govmodel.cli.common import Command, iso_date, load_model
+from govmodel.cli.common import Command, iso_date, load_model, write_stdout
 
 __all__ = ["COMMAND"]
 
@@ -22,7 +21,7 @@ def _run(args: argparse.Namespace) -> int:
     model = load_model(args.file)
     if args.on:
         model = model.on(args.on)
-    sys.stdout.write(dumps(model, format="json") if args.format == "json" else model.summary())
+    write_stdout(dumps(model, format="json") if args.format == "json" else model.summary())
     return 0
 
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from govmodel.cli.common import Command, iso_date, load_model
+from govmodel.cli.common import Command, answer, iso_date, judged_model, what_if_options
 
 __all__ = ["COMMAND"]
 
@@ -15,13 +14,21 @@ def _configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("subject", help="id of a body, post, delegation or organisation")
     p.add_argument("--on", type=iso_date, help="date (default: the model's as_of)")
     p.add_argument("--format", choices=["text", "json"], default="text")
+    what_if_options(p)
 
 
 def _run(args: argparse.Namespace) -> int:
     from govmodel.analysis.trace import trace
 
-    result = trace(load_model(args.file), args.subject, on=args.on)
-    sys.stdout.write(result.to_json() if args.format == "json" else str(result))
+    model = judged_model(args)
+    result = trace(model, args.subject, on=args.on)
+    answer(
+        str(result),
+        result.to_dict(),
+        json_format=args.format == "json",
+        assumed=model.assumed,
+        source=model.source,
+    )
     return 0
 
 

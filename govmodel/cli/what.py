@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from govmodel.cli.common import Command, iso_date, load_model, to_json
+from govmodel.cli.common import Command, answer, iso_date, judged_model, what_if_options
 
 __all__ = ["COMMAND"]
 
@@ -15,23 +14,28 @@ def _configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("holder", help="id of a body or post (e.g. eput.board)")
     p.add_argument("--on", type=iso_date, help="date (default: the model's as_of)")
     p.add_argument("--format", choices=["table", "json"], default="table")
+    what_if_options(p)
 
 
 def _run(args: argparse.Namespace) -> int:
     from govmodel.analysis.authority import what_can_decide
 
-    model = load_model(args.file)
+    model = judged_model(args)
     found = what_can_decide(model, args.holder, on=args.on)
-    if args.format == "json":
-        sys.stdout.write(to_json(found.to_dict()))
-        return 0
-    print(f"What {args.holder} can decide on {found.on.isoformat()}:")
+    lines = [f"What {args.holder} can decide on {found.on.isoformat()}:"]
     for g in found:
         limit = "no limit" if g.limit is None else f"up to £{g.limit:,}"
         how = "holds it by statute" if g.statutory else " -> ".join(g.chain)
-        print(f"  {g.matter:<34} for {g.organisation:<14} {limit:<18} {how}")
+        lines.append(f"  {g.matter:<34} for {g.organisation:<14} {limit:<18} {how}")
     if not found:
-        print("  nothing: no delegation in force reaches it, and it holds no matter itself")
+        lines.append("  nothing: no delegation in force reaches it, and it holds no matter itself")
+    answer(
+        "\n".join(lines) + "\n",
+        found.to_dict(),
+        json_format=args.format == "json",
+        assumed=model.assumed,
+        source=model.source,
+    )
     return 0
 
 

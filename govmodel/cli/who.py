@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from govmodel.cli.common import Command, iso_date, load_model, pounds, to_json
+from govmodel.cli.common import Command, answer, iso_date, judged_model, pounds, what_if_options
 
 __all__ = ["COMMAND"]
 
@@ -20,24 +19,31 @@ def _configure(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--on", type=iso_date, help="date (default: the model's as_of)")
     p.add_argument("--format", choices=["table", "json"], default="table")
+    what_if_options(p)
 
 
 def _run(args: argparse.Namespace) -> int:
     from govmodel.analysis.authority import who_can_decide
 
-    model = load_model(args.file)
+    model = judged_model(args)
     on = model.resolve_on(args.on)
     holders = who_can_decide(model, args.matter, amount=args.amount, on=on)
-    if args.format == "json":
-        sys.stdout.write(to_json(holders.to_dict()))
-        return 0
     amount = f" for £{args.amount:,}" if args.amount is not None else ""
-    print(f"Who can decide {args.matter}{amount} on {on.isoformat()}:")
+    lines = [f"Who can decide {args.matter}{amount} on {on.isoformat()}:"]
     for g in holders:
         limit = "no limit" if g.limit is None else f"up to £{g.limit:,}"
-        print(f"  {g.holder:<34} for {g.organisation:<14} {limit:<18} {' -> '.join(g.chain)}")
+        lines.append(
+            f"  {g.holder:<34} for {g.organisation:<14} {limit:<18} {' -> '.join(g.chain)}"
+        )
     if not holders:
-        print("  nobody in the model")
+        lines.append("  nobody in the model")
+    answer(
+        "\n".join(lines) + "\n",
+        holders.to_dict(),
+        json_format=args.format == "json",
+        assumed=model.assumed,
+        source=model.source,
+    )
     return 0
 
 

@@ -16,7 +16,16 @@ from govmodel.errors import NoSuchRecord
 from govmodel.model.governance import GovernanceModel
 from govmodel.model.kinds import closest
 
-__all__ = ["describe", "load", "names", "path", "text"]
+__all__ = [
+    "case_files",
+    "describe",
+    "load",
+    "names",
+    "path",
+    "policy_names",
+    "policy_path",
+    "text",
+]
 
 
 def _dir() -> Path:
@@ -30,10 +39,9 @@ def names() -> list[str]:
 
 def path(name: str) -> Path:
     """Path of the bundled example ``name``."""
-    candidate = _dir() / f"{name}.yaml"
-    if not candidate.is_file():
+    if name not in names():  # only the bundled names: never a path elsewhere
         raise NoSuchRecord("example", name, closest(name, names()))
-    return candidate
+    return _dir() / f"{name}.yaml"
 
 
 def text(name: str) -> str:
@@ -51,3 +59,29 @@ def load(name: str) -> GovernanceModel:
 def describe(name: str) -> str:
     """The example's name line, e.g. for ``govmodel example --list``."""
     return load(name).name
+
+
+def case_files() -> list[Path]:
+    """The case files the examples ship with (``govmodel test`` runs them), sorted.
+
+    >>> [p.name for p in case_files()][:2]
+    ['essex-pcts-2010.cases.yaml', 'mse-success-regime-2016.cases.yaml']
+    """
+    return sorted((_dir() / "cases").glob("*.cases.yaml"))
+
+
+def policy_names() -> list[str]:
+    """Names of the bundled policy files (local policies to check examples with).
+
+    >>> policy_names()
+    ['eput-sfi']
+    """
+    return sorted(p.stem for p in (_dir() / "policies").glob("*.yaml"))
+
+
+def policy_path(name: str) -> Path:
+    """Path of the bundled policy file ``name`` (see :func:`policy_names`)."""
+    candidate = _dir() / "policies" / f"{name}.yaml"
+    if not candidate.is_file():
+        raise NoSuchRecord("bundled policy file", name, closest(name, policy_names()))
+    return candidate

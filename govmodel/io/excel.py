@@ -475,6 +475,7 @@ def read_excel(path: str | os.PathLike[str]) -> GovernanceModel:
     True
     """
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     name = os.fspath(path)
     try:
@@ -483,7 +484,7 @@ def read_excel(path: str | os.PathLike[str]) -> GovernanceModel:
         raise ModelError(
             [Problem((), "no such file", "Check the path.", Location(name, 1, 1))], source=name
         ) from None
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, InvalidFileException) as exc:
         hint = (
             "Save it from Excel as an .xlsx workbook."
             if name.lower().endswith(".xls")

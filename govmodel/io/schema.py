@@ -17,23 +17,69 @@ import attrs
 
 from govmodel.model.governance import COLLECTIONS
 from govmodel.model.kinds import Kind
+from govmodel.model.policies import (
+    LOCAL_CODE,
+    NAME_PATTERN,
+    POLICY_CLASSES,
+    PolicyInclude,
+    PolicyKind,
+)
 from govmodel.model.records import Expectation, StatedFact
 
 __all__ = [
     "ID_PATTERN",
+    "MAX_AMOUNT",
+    "NON_EMPTY",
+    "POLICY_FILE_KEYS",
     "TOP_LEVEL",
     "FieldSpec",
     "field_specs",
     "file_key",
     "model_schema",
+    "policies_schema",
+    "policy_file_schema",
+    "policy_schema",
 ]
 
-ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*(?!\n)$"
+
+#: The largest amount (in pounds) or count a model file may give: a trillion, beyond
+#: any plausible limit or contract value (and well inside what a spreadsheet holds).
+MAX_AMOUNT = 10**12
+
+#: One line of text: no line break (the look-ahead keeps ``$`` from letting a final
+#: one through).
+ONE_LINE = r"^[^\n\r]*(?!\n)$"
+#: One line of text with something visible in it.
+ONE_LINE_TEXT = r"^(?=[^\n\r]*\S)[^\n\r]*(?!\n)$"
+#: Text with something visible in it.
+NOT_BLANK = r"\S"
+
+#: Text fields that may run over several lines; every other text is one line.
+MULTI_LINE = frozenset(
+    {"note", "conditions", "reason", "terms_of_reference", "services", "description", "notes"}
+)
+
+#: Lists that must name at least one thing: (record class, field).
+NON_EMPTY = frozenset(
+    {
+        ("Body", "organisations"),
+        ("Delegation", "matters"),
+        ("Agreement", "parties"),
+        ("Contract", "commissioners"),
+        ("Contract", "providers"),
+    }
+)
 
 #: Top-level keys other than the record collections: (key, schema, required, doc).
 #: ``expected`` is added below, once record schemas can be generated.
 TOP_LEVEL: tuple[tuple[str, dict[str, Any], bool, str], ...] = (
-    ("name", {"type": "string", "minLength": 1}, True, "Name of the arrangement."),
+    (
+        "name",
+        {"type": "string", "minLength": 1, "pattern": ONE_LINE_TEXT},
+        True,
+        "Name of the arrangement.",
+    ),
     (
         "as_of",
         {"type": "string", "format": "date"},
@@ -93,20 +139,21 @@ def _unwrap_optional(tp: Any) -> Any:
     return tp
 
 
-def _type_schema(tp: Any) -> dict[str, Any]:
+def _type_schema(tp: Any, *, one_line: bool = True, ref: bool = False) -> dict[str, Any]:
     tp = _unwrap_optional(tp)
     if typing.get_origin(tp) is tuple:
         (item, _ellipsis) = typing.get_args(tp)
-        return {"type": "array", "items": _type_schema(item)}
+        return {"type": "array", "items": _type_schema(item, one_line=one_line, ref=ref)}
     if isinstance(tp, type) and issubclass(tp, Kind):
         ids = [m.value for m in tp]
         return {"type": "string", "enum": ids + sorted(set(tp.aliases()) - set(ids))}
     if tp is bool:
         return {"type": "boolean"}
     if tp is int:
-        return {"type": "integer", "minimum": 0}
+        return {"type": "integer", "minimum": 0, "maximum": MAX_AMOUNT}
     if tp is str:
-        return {"type": "string", "minLength": 1}
+        pattern = (ONE_LINE if ref else ONE_LINE_TEXT) if one_line else NOT_BLANK
+        return {"type": "string", "minLength": 1, "pattern": pattern}
     if tp is date:
         return {"type": "string", "format": "date"}
     if attrs.has(tp):
@@ -122,16 +169,17 @@ def field_specs(cls: type) -> tuple[FieldSpec, ...]:
     for f in attrs.fields(cls):
         if not f.init:
             continue
-        schema = _type_schema(hints[f.name])
+        ref = f.metadata.get("ref")
+        schema = _type_schema(
+            hints[f.name], one_line=file_key(f) not in MULTI_LINE, ref=ref is not None
+        )
         if f.name == "id":
             schema = {"type": "string", "pattern": ID_PATTERN}
+        if (cls.__name__, f.name) in NON_EMPTY:
+            schema = {**schema, "minItems": 1}
         doc = str(f.metadata.get("doc", ""))
         schema = {**schema, "description": doc}
-        specs.append(
-            FieldSpec(
-                f.name, file_key(f), schema, f.default is attrs.NOTHING, doc, f.metadata.get("ref")
-            )
-        )
+        specs.append(FieldSpec(f.name, file_key(f), schema, f.default is attrs.NOTHING, doc, ref))
     return tuple(specs)
 
 
@@ -160,6 +208,88 @@ TOP_LEVEL += (
         False,
         "Facts the rulebook's conditions read (governors' approval given, a body prescribed), "
         "each with `fact`, `value` and optional `organisation` and `source`.",
+    ),
+)
+
+
+def policy_schema(kind: PolicyKind) -> dict[str, Any]:
+    """The schema of one kind of local policy (``kind`` fixed to it).
+
+    >>> policy_schema(PolicyKind.REPORTS_TO)["required"]
+    ['code', 'name', 'kind', 'summary', 'source', 'to']
+    """
+    cls = POLICY_CLASSES[kind]
+    base = _record_schema(cls)
+    props = dict(base["properties"])
+    ordered = {
+        "code": {**props.pop("code"), "pattern": LOCAL_CODE},
+        "name": {**props.pop("name"), "pattern": NAME_PATTERN},
+        "kind": {"const": kind.value, "description": f"`{kind.value}`: {base['description']}"},
+    }
+    required = [k for k in ("code", "name") if k in base["required"]]
+    required += ["kind", *(k for k in base["required"] if k not in required)]
+    return {**base, "properties": {**ordered, **props}, "required": required}
+
+
+def policies_schema(*, includes: bool = True) -> dict[str, Any]:
+    """The schema of a ``policies:`` list: each entry one kind of policy, or (in a model
+    file, when ``includes``) the name of a policy file."""
+    kinds = [policy_schema(kind) for kind in PolicyKind]
+    return {
+        "type": "array",
+        "items": {"oneOf": [_record_schema(PolicyInclude), *kinds] if includes else kinds},
+    }
+
+
+#: The top-level keys of a policy file: (key, schema, required, doc).
+POLICY_FILE_KEYS: tuple[tuple[str, dict[str, Any], bool, str], ...] = (
+    ("name", {"type": "string", "minLength": 1}, True, "What the policies are, in a few words."),
+    ("description", {"type": "string"}, False, "Where they come from and what they cover."),
+    (
+        "document",
+        {"type": "string", "minLength": 1},
+        False,
+        "The document the policies are written in (`EPUT standing financial instructions`); "
+        "it heads each policy's `source`.",
+    ),
+    ("url", {"type": "string", "minLength": 1}, False, "Where to read the document."),
+    (
+        "policies",
+        policies_schema(includes=False),
+        True,
+        "The policies, each of one kind (see `govmodel policy --explain`).",
+    ),
+)
+
+
+def policy_file_schema() -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of a govmodel policy file.
+
+    >>> policy_file_schema()["required"]
+    ['name', 'policies']
+    """
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://govmodel.readthedocs.io/schema/policy.json",
+        "title": "govmodel policy file",
+        "type": "object",
+        "properties": {
+            "$schema": {"type": "string"},
+            **{key: {**schema, "description": doc} for key, schema, _, doc in POLICY_FILE_KEYS},
+        },
+        "required": [key for key, _, required, _ in POLICY_FILE_KEYS if required],
+        "additionalProperties": False,
+    }
+
+
+TOP_LEVEL += (
+    (
+        "policies",
+        policies_schema(),
+        False,
+        "Local policies (the organisation's own rules: standing financial instructions, "
+        "standing orders), each with its own finding code `LOC001`...; or `file:` entries "
+        "naming policy files. See `govmodel policy --explain`.",
     ),
 )
 

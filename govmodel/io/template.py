@@ -33,7 +33,7 @@ def _fixed_zip(data: bytes, on: date) -> bytes:
     """Rewrite a zip with fixed timestamps so the workbook bytes do not depend on 'now'."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
-    stamp = (max(on.year, 1980), on.month, on.day, 0, 0, 0)
+    stamp = (min(max(on.year, 1980), 2107), on.month, on.day, 0, 0, 0)  # what ZIP can hold
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
@@ -48,7 +48,7 @@ def workbook_bytes(book: Workbook, on: date) -> bytes:
     zip entries carry no clock time."""
     from openpyxl.writer.excel import ExcelWriter
 
-    stamp = datetime(max(on.year, 1980), on.month, on.day)
+    stamp = datetime(min(max(on.year, 1980), 2107), on.month, on.day)
     book.properties.created = stamp
     book.properties.modified = stamp
     book.properties.creator = "govmodel"

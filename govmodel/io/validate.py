@@ -20,14 +20,25 @@ if TYPE_CHECKING:
 
 
 from govmodel.errors import UnknownKind
-from govmodel.io.schema import ID_PATTERN, field_specs, model_schema
-from govmodel.locations import Location, Path, Problem
+from govmodel.io.schema import (
+    ID_PATTERN,
+    MAX_AMOUNT,
+    NOT_BLANK,
+    ONE_LINE_TEXT,
+    field_specs,
+    model_schema,
+)
+from govmodel.locations import Location, Path, Problem, an
+from govmodel.model.dates import parse_iso_date
 from govmodel.model.governance import COLLECTIONS
 from govmodel.model.kinds import Kind, closest
 from govmodel.model.matters import STANDARD_MATTERS
+from govmodel.model.policies import LOCAL_CODE, NAME_PATTERN
 from govmodel.model.records import Membership
+from govmodel.reading import numeral_advice, unsafe_character
+from govmodel.reading.schema import key_problems, not_a_mapping, type_message
 
-__all__ = ["Locator", "problems_in"]
+__all__ = ["Locator", "kind_problem", "normalise_kinds", "problems_in", "schema_problems"]
 
 #: Finds the location of a path (``key=True``: the key itself) or returns None.
 Locator = Callable[..., Location | None]
@@ -55,26 +66,43 @@ def _validator() -> jsonschema.Draft202012Validator:
     )
 
 
-def problems_in(data: Any, where: Locator = _nowhere) -> list[Problem]:
+def _is_date(text: str) -> bool:
+    return parse_iso_date(text) is not None
+
+
+@functools.cache
+def _fast_validator() -> Callable[[Any], Any]:
+    """The schema compiled to Python (fastjsonschema): it stops at the first error,
+    so a document it refuses is validated again with jsonschema for the full list."""
+    import fastjsonschema
+
+    return fastjsonschema.compile(model_schema(), formats={"date": _is_date})
+
+
+def problems_in(
+    data: Any, where: Locator = _nowhere, *, text_checked: bool = False
+) -> list[Problem]:
     """Every problem in the plain document ``data``, located with ``where``.
 
     ``data`` is modified in one way only: kind names written as aliases or in
     another case (``FT``, ``foundation-trust``) are replaced by their ids.
+    ``text_checked`` says the reader has already refused control characters.
     """
-    if not isinstance(data, dict):
-        got = "an empty file" if data is None else f"a {type(data).__name__}"
-        return [
-            Problem(
-                (),
-                f"a model file must be a mapping of keys, but this is {got}",
-                "Start from `govmodel example msecc-2020 -o my-model.yaml`.",
-                where(()),
-            )
-        ]
+    wrong = not_a_mapping(
+        data, "a model file", "Start from `govmodel example msecc-2020 -o my-model.yaml`.", where
+    )
+    if wrong is not None:
+        return wrong
     problems = _normalise_kinds(data, where)
     seen = {p.path for p in problems}
-    problems += [p for p in _schema_problems(data, where) if p.path not in seen]
+    problems += [
+        p
+        for p in _model_schema_problems(data, where)
+        if p.path not in seen and not _inside_policies(p.path)
+    ]
     problems += _record_problems(data, where)
+    if not text_checked:
+        problems += _text_problems(data, where)
     return sorted(problems, key=Problem.sort_key)
 
 
@@ -85,38 +113,70 @@ def _records(data: dict[str, Any], collection: str) -> list[tuple[Path, dict[str
     return [((collection, i), r) for i, r in enumerate(items) if isinstance(r, dict)]
 
 
-def _kind_fields(cls: type) -> dict[str, type[Kind]]:
+@functools.cache
+def _kind_fields(cls: type) -> dict[str, tuple[type[Kind], bool]]:
+    """The keys of ``cls`` whose values are kinds, each with whether it holds a list."""
     hints = typing.get_type_hints(cls)
     out = {}
     for spec in field_specs(cls):
         tp = hints[spec.name]
+        many = typing.get_origin(tp) is tuple
+        if many:
+            tp = typing.get_args(tp)[0]
         args = [a for a in typing.get_args(tp) if a is not type(None)] or [tp]
         if isinstance(args[0], type) and issubclass(args[0], Kind):
-            out[spec.key] = args[0]
+            out[spec.key] = (args[0], many)
     return out
 
 
-def _normalise_kinds(data: dict[str, Any], where: Locator) -> list[Problem]:
+def normalise_kinds(record: dict[str, Any], path: Path, cls: type, where: Locator) -> list[Problem]:
+    """Replace the kind names of ``record`` (a plain record of class ``cls``) written as
+    aliases or in another case by their ids; a problem for each name that is no kind."""
     problems = []
+    for key, (kind, many) in _kind_fields(cls).items():
+        value = record.get(key)
+        items = list(enumerate(value)) if many and isinstance(value, list) else [(None, value)]
+        for i, item in items:
+            if not isinstance(item, str):
+                continue
+            at: Path = (*path, key) if i is None else (*path, key, i)
+            try:
+                parsed = kind.parse(item).value
+            except UnknownKind as exc:
+                problems.append(kind_problem(exc, kind, item, at, where))
+                continue
+            if i is None:
+                record[key] = parsed
+            else:
+                record[key][i] = parsed
+    return problems
+
+
+def kind_problem(
+    exc: UnknownKind, kind: type[Kind], value: str, path: Path, where: Locator
+) -> Problem:
+    """The problem of ``value`` at ``path``, which is no ``kind``: the closest ids and
+    every valid one."""
+    guess = exc.suggestions
+    hint = f"Did you mean {' or '.join(repr(g) for g in guess)}? " if guess else ""
+    return Problem(
+        path,
+        f"{value!r} is not a {kind.label()}",
+        f"{hint}Valid {_plural(kind.label())}: {', '.join(exc.valid)}.",
+        where(path),
+    )
+
+
+def _plural(label: str) -> str:
+    """``party types``, ``severities``."""
+    return label[:-1] + "ies" if label.endswith("y") else label + "s"
+
+
+def _normalise_kinds(data: dict[str, Any], where: Locator) -> list[Problem]:
+    problems: list[Problem] = []
 
     def fix(record: dict[str, Any], path: Path, cls: type) -> None:
-        for key, kind in _kind_fields(cls).items():
-            value = record.get(key)
-            if not isinstance(value, str):
-                continue
-            try:
-                record[key] = kind.parse(value).value
-            except UnknownKind as exc:
-                guess = exc.suggestions
-                hint = f"Did you mean {' or '.join(repr(g) for g in guess)}? " if guess else ""
-                problems.append(
-                    Problem(
-                        (*path, key),
-                        f"{value!r} is not a {kind.label()}",
-                        f"{hint}Valid {kind.label()}s: {', '.join(exc.valid)}.",
-                        where((*path, key)),
-                    )
-                )
+        problems.extend(normalise_kinds(record, path, cls, where))
 
     for collection, cls in COLLECTIONS.items():
         for path, record in _records(data, collection):
@@ -129,78 +189,105 @@ def _normalise_kinds(data: dict[str, Any], where: Locator) -> list[Problem]:
     return problems
 
 
-_TYPE_NAMES = {
-    "string": "text",
-    "integer": "a whole number",
-    "boolean": "true or false",
-    "array": "a list",
-    "object": "a mapping of keys",
-    "null": "nothing",
+_NON_EMPTY_HINTS = {
+    "organisations": "A body belongs to at least one organisation: list its id.",
+    "matters": "Name the matters delegated (e.g. `approve_expenditure`), or remove the delegation.",
+    "parties": "List the organisations party to the agreement.",
+    "commissioners": "List the organisations that commission the contract.",
+    "providers": "List the organisations that provide the services.",
+}
+
+#: Patterns of the schemas, with what a value that does not match is and what to write.
+_PATTERNS = {
+    ID_PATTERN: (
+        "is not a usable id",
+        "Ids start with a letter or digit and use only letters, digits, '.', '_', '-'.",
+    ),
+    LOCAL_CODE: ("is not a local finding code", "Write LOC and three digits, e.g. LOC001."),
+    NAME_PATTERN: (
+        "is not a kebab-case name",
+        "Use lower-case words joined by '-', e.g. contracts-over-1m-to-board.",
+    ),
 }
 
 
-def _describe_value(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return repr(value)
+def _inside_policies(path: Path) -> bool:
+    """Whether ``path`` is inside an entry of ``policies:``, which
+    :func:`govmodel.io.policies.policy_problems` checks entry by entry (one kind's
+    schema each, so that the messages name that kind's keys)."""
+    return len(path) > 1 and path[0] == "policies"
 
 
-def _schema_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
+def _model_schema_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
+    """The model schema's problems: none when the compiled validator accepts the
+    document (the usual case, and fast), else jsonschema's full list."""
+    import fastjsonschema
+
+    try:
+        _fast_validator()(data)
+    except fastjsonschema.JsonSchemaException:
+        return schema_problems(_validator(), data, where)
+    return []
+
+
+def schema_problems(
+    validator: jsonschema.Draft202012Validator, data: Any, where: Locator
+) -> list[Problem]:
+    """Every violation of ``validator's schema in ``data``, as a located problem that
+    says what was expected and what to do."""
     problems: list[Problem] = []
-    for error in _validator().iter_errors(data):
+    for error in validator.iter_errors(data):
         hint: str | None
         path: Path = tuple(error.absolute_path)
         kind = error.validator
-        schema = error.schema if isinstance(error.schema, dict) else {}
-        if kind == "additionalProperties":
-            allowed = sorted(schema.get("properties", {}))
-            for key in sorted(set(error.instance) - set(allowed)):
-                guess = closest(key, allowed)
-                hint = f"Did you mean {' or '.join(repr(g) for g in guess)}? " if guess else ""
-                problems.append(
-                    Problem(
-                        (*path, key),
-                        f"unknown key {key!r}",
-                        f"{hint}Allowed keys here: {', '.join(allowed)}.",
-                        where((*path, key), key=True),
-                    )
-                )
-            continue
-        if kind == "required":
-            missing = str(error.message).split("'")[1]
-            problems.append(
-                Problem(
-                    (*path, missing),
-                    f"missing required key {missing!r}",
-                    f"Add `{missing}:` to this record.",
-                    where(path),
-                )
-            )
+        keyed = key_problems(error, where, closest=closest, add_hint="Add `{key}:` to this record.")
+        if keyed is not None:
+            problems += keyed
             continue
         if kind == "type":
             expected = error.validator_value
             names = [expected] if isinstance(expected, str) else list(expected)
-            want = " or ".join(_TYPE_NAMES.get(n, n) for n in names)
-            message = f"expected {want}, got {_describe_value(error.instance)}"
+            message = type_message(names, error.instance)
             hint = "Give a value or remove the key." if error.instance is None else None
+            if isinstance(error.instance, str) and set(names) & {"integer", "boolean", "number"}:
+                hint = numeral_advice(error.instance) or hint
+            elif isinstance(error.instance, float) and "integer" in names:
+                hint = "Give whole pounds (or a whole count), without a decimal point."
         elif kind == "format" and error.validator_value == "date":
             message = f"{error.instance!r} is not a valid date"
             hint = "Write dates as ISO YYYY-MM-DD, e.g. 2020-09-01."
-        elif kind == "pattern" and error.validator_value == ID_PATTERN:
-            message = f"{error.instance!r} is not a usable id"
-            hint = "Ids start with a letter or digit and use only letters, digits, '.', '_', '-'."
+        elif kind == "pattern" and error.validator_value in _PATTERNS:
+            what, hint = _PATTERNS[error.validator_value]
+            message = f"{error.instance!r} {what}"
+        elif kind == "enum" and isinstance(error.validator_value, list):
+            allowed = [str(v) for v in error.validator_value]
+            guess = closest(str(error.instance), allowed)
+            message = f"{error.instance!r} is not allowed here"
+            hint = (
+                f"Did you mean {guess[0]!r}? " if guess else ""
+            ) + f"One of: {', '.join(allowed)}."
         elif kind == "minimum":
             message = f"{error.instance!r} is negative"
             hint = "Give 0 or more."
+        elif kind == "maximum":
+            message = f"{error.instance:,} is larger than any plausible amount"
+            hint = f"The largest accepted is {MAX_AMOUNT:,}; give the amount in whole pounds."
         elif kind == "minLength":
             message = "must not be empty"
             hint = None
+        elif kind == "minItems":
+            message = "must list at least one"
+            hint = _NON_EMPTY_HINTS.get(str(path[-1]) if path else "")
+        elif (
+            kind == "pattern"
+            and isinstance(error.instance, str)
+            and ("\n" in error.instance or "\r" in error.instance)
+        ):
+            message = "must be one line, without line breaks"
+            hint = "Join the lines (in YAML, `>-` folds a long value without a final line break)."
+        elif kind == "pattern" and error.validator_value in (NOT_BLANK, ONE_LINE_TEXT):
+            message = "must not be blank"
+            hint = "Write the text, or remove the key."
         else:
             message, hint = str(error.message), None
         problems.append(Problem(path, message, hint, where(path)))
@@ -208,10 +295,19 @@ def _schema_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
 
 
 def _as_date(value: Any) -> date | None:
-    try:
-        return date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
+    return parse_iso_date(value) if isinstance(value, str) else None
+
+
+@functools.cache
+def _ref_fields(cls: type) -> tuple[tuple[str, str], ...]:
+    """``(file key, collection referred to)`` for each reference field of ``cls``."""
+    return tuple((spec.key, spec.ref) for spec in field_specs(cls) if spec.ref)
+
+
+#: The dates a model's ``as_of`` may take: from the NHS's first day to the end of
+#: this century (later dates are nearly always placeholders such as 9999-12-31).
+EARLIEST = date(1948, 7, 5)
+LATEST = date(2100, 12, 31)
 
 
 def _record_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
@@ -241,29 +337,54 @@ def _record_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
     known["matters"] |= {m.id for m in STANDARD_MATTERS}
     known["holders"] = known["bodies"] | known["posts"]
 
+    def missing(tpath: Path, target: str, ref: str) -> None:
+        label = _REF_LABEL[ref]
+        guess = closest(target, known[ref])
+        hint = (
+            f"Closest ids: {', '.join(repr(g) for g in guess)}."
+            if guess
+            else f"Add {an(label)} with this id, or correct the reference."
+        )
+        problems.append(Problem(tpath, f"no {label} with id {target!r}", hint, where(tpath)))
+
     def check_refs(record: dict[str, Any], path: Path, cls: type) -> None:
-        for spec in field_specs(cls):
-            if not spec.ref or spec.key not in record:
+        for key, ref in _ref_fields(cls):
+            value = record.get(key)
+            if value is None:
                 continue
-            value = record[spec.key]
-            targets = (
-                [((*path, spec.key, i), v) for i, v in enumerate(value)]
-                if isinstance(value, list)
-                else [((*path, spec.key), value)]
-            )
-            for tpath, target in targets:
-                if not isinstance(target, str) or target in known[spec.ref]:
-                    continue
-                label = _REF_LABEL[spec.ref]
-                guess = closest(target, known[spec.ref])
-                hint = (
-                    f"Closest ids: {', '.join(repr(g) for g in guess)}."
-                    if guess
-                    else f"Add a {label} with this id, or correct the reference."
-                )
+            pool = known[ref]
+            if isinstance(value, str):
+                if value not in pool:
+                    missing((*path, key), value, ref)
+                continue
+            if not isinstance(value, list):
+                continue
+            for i, target in enumerate(value):
+                if isinstance(target, str) and target not in pool:
+                    missing((*path, key, i), target, ref)
+            twice(value, (*path, key))
+
+    def twice(values: list[Any], path: Path) -> None:
+        """Report an entry listed twice in one list (``partners: [a, a]``)."""
+        if len(values) < 2:
+            return
+        try:
+            if len(set(values)) == len(values):
+                return
+        except TypeError:  # not all text: the schema reports it
+            return
+        seen: set[Any] = set()
+        for i, value in enumerate(values):
+            if value in seen:
                 problems.append(
-                    Problem(tpath, f"no {label} with id {target!r}", hint, where(tpath))
+                    Problem(
+                        (*path, i),
+                        f"{value!r} is listed twice",
+                        "List each id once.",
+                        where((*path, i)),
+                    )
                 )
+            seen.add(value)
 
     def check_ids(path: Path, value: Any, pool: set[str], label: str, fallback: str) -> None:
         if not isinstance(value, str) or value in pool:
@@ -272,6 +393,18 @@ def _record_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
         hint = f"Closest ids: {', '.join(repr(g) for g in guess)}." if guess else fallback
         problems.append(Problem(path, f"no {label} with id {value!r}", hint, where(path)))
 
+    as_of = _as_date(data.get("as_of"))
+    if as_of is not None and not EARLIEST <= as_of <= LATEST:
+        problems.append(
+            Problem(
+                ("as_of",),
+                f"{as_of.isoformat()} is outside the dates govmodel's law covers "
+                f"({EARLIEST.isoformat()} to {LATEST.isoformat()})",
+                "Give the date the model describes; a placeholder such as 9999-12-31 "
+                "would make every answer a guess.",
+                where(("as_of",)),
+            )
+        )
     partners = data.get("partners")
     if isinstance(partners, list):
         for i, org in enumerate(partners):
@@ -282,6 +415,7 @@ def _record_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
                 "organisation",
                 "List organisation ids from `organisations:`.",
             )
+        twice(partners, ("partners",))
     expected = data.get("expected")
     if isinstance(expected, list):
         everything = set().union(*known.values())
@@ -360,14 +494,16 @@ def _record_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
     for collection, cls in COLLECTIONS.items():
         for path, record in _records(data, collection):
             check_refs(record, path, cls)
-            _check_period(record, path, where, problems)
+            if "end" in record and "start" in record:
+                _check_period(record, path, where, problems)
             if collection == "bodies" and isinstance(record.get("members"), list):
                 for i, member in enumerate(record["members"]):
                     if not isinstance(member, dict):
                         continue
                     mpath = (*path, "members", i)
                     check_refs(member, mpath, Membership)
-                    _check_period(member, mpath, where, problems)
+                    if "end" in member and "start" in member:
+                        _check_period(member, mpath, where, problems)
                     if "post" not in member and "person" not in member:
                         problems.append(
                             Problem(
@@ -390,6 +526,31 @@ def _record_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
                         where((*path, "to")),
                     )
                 )
+    return problems
+
+
+def _text_problems(data: Any, where: Locator) -> list[Problem]:
+    """Control characters anywhere in the document (the reader finds them in files;
+    this is for documents built in Python)."""
+    problems = []
+    stack: list[tuple[Path, Any]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            what = unsafe_character(value)
+            if what is not None:
+                problems.append(
+                    Problem(
+                        path,
+                        f"{what} is not allowed in text",
+                        "Remove it: control characters can hide text or drive a terminal.",
+                        where(path),
+                    )
+                )
+        elif isinstance(value, dict):
+            stack.extend(((*path, k), v) for k, v in value.items())
+        elif isinstance(value, list | tuple):
+            stack.extend(((*path, i), v) for i, v in enumerate(value))
     return problems
 
 

@@ -16,6 +16,7 @@ from datetime import date
 
 import attrs
 
+from govmodel.locations import Location
 from govmodel.model.kinds import FormId, Kind, PartyType, Verdict
 
 __all__ = [
@@ -114,6 +115,8 @@ class Citation:
     url: str
     kind: SourceKind = attrs.field(default=SourceKind.LEGISLATION, kw_only=True)
     in_force: Period = attrs.field(factory=lambda: Period(), kw_only=True)
+    about: frozenset[PartyType] = attrs.field(default=frozenset(), kw_only=True)
+    """Party types the provision is about (empty: the rule's parties generally)."""
 
     @property
     def text(self) -> str:
@@ -182,29 +185,39 @@ class Words:
 
 @attrs.frozen(kw_only=True)
 class Case:
-    """A worked example a rule carries; the test suite runs every one.
+    """A worked example: a rule carries its own, and case files (``govmodel test``)
+    hold a user's; ``govmodel test --rules`` and the test suite run every rule's.
 
-    Three kinds:
+    Four kinds:
 
     ``forms``
         the verdict for ``parties`` (types, or ``TYPE=NAME``) on ``on`` for
         ``form``, with the ``eligible`` parties and any stated ``facts``; unless
-        ``cites`` is false, the rule must be among the verdict's reasons;
+        ``cites`` is false, the ``rule`` must be among the verdict's reasons;
     ``reserved``
         ``matter`` is reserved to a body of kind ``reserved_to`` for a ``party``
         of that type on ``on``;
     ``existence``
         whether a party of type ``party`` could exist on ``on`` (``exists``);
     ``example``
-        on a bundled ``example`` model on ``on``, a ``finding`` code, the
-        ``trace`` of a subject, or the classification of a body (``classify`` and
-        its ``character``) cites the rule.
+        on a bundled ``example`` model (or a ``model`` file, with any ``policy``
+        files) on ``on``: a ``finding`` code that cites the rule, ``findings``
+        that must appear and ``no_findings`` that must not (``CODE`` or
+        ``CODE@SUBJECT``); the ``trace`` of a subject (citing the rule, or reaching
+        exactly ``ends``); the classification of a body (``classify`` and its
+        ``character``); or ``who`` can decide a matter (for ``amount``): exactly
+        the ``holders``.
 
-    ``source`` is the public source of the arrangement the case rests on.
+    ``rule`` is the rule the case holds to: a rule's own cases name it; a case
+    file's may. ``source`` is the public source of the arrangement the case
+    rests on; ``name`` what a test runner calls it; ``location`` where it stands
+    in its file.
     """
 
     kind: str
     on: date
+    name: str | None = None
+    rule: str | None = None
     parties: tuple[str, ...] = ()
     exists: bool | None = None
     form: FormId | None = None
@@ -220,8 +233,17 @@ class Case:
     trace: str | None = None
     classify: str | None = None
     character: str | None = None
+    model: str | None = None
+    policy: tuple[str, ...] = ()
+    findings: tuple[str, ...] = ()
+    no_findings: tuple[str, ...] = ()
+    ends: tuple[str, ...] | None = None
+    who: str | None = None
+    amount: int | None = None
+    holders: tuple[str, ...] | None = None
     source: str | None = None
     note: str | None = None
+    location: Location | None = attrs.field(default=None, eq=False)
 
     def describe(self) -> str:
         """The case in one line, as a reviewer reads it."""
@@ -240,8 +262,22 @@ class Case:
             return f"a {self.party} {'existed' if self.exists else 'did not exist'} on {on}"
         if self.kind == "reserved":
             return f"{self.matter} is reserved to the {self.reserved_to} of a {self.party} on {on}"
-        what = self.finding or self.trace or f"{self.classify} is {self.character}"
-        return f"{self.example} on {on}: {what}"
+        return f"{self.example or self.model} on {on}: {self._question()}"
+
+    def _question(self) -> str:
+        if self.finding:
+            return self.finding
+        if self.findings or self.no_findings:
+            found = [*self.findings, *(f"no {f}" for f in self.no_findings)]
+            return "findings " + ", ".join(found)
+        if self.trace:
+            ends = f" ends at {', '.join(self.ends)}" if self.ends is not None else ""
+            return f"trace of {self.trace}{ends}"
+        if self.who:
+            amount = f" £{self.amount:,}" if self.amount is not None else ""
+            holders = f": {', '.join(self.holders)}" if self.holders is not None else ""
+            return f"who decides {self.who}{amount}{holders}"
+        return f"{self.classify} is {self.character}"
 
 
 @attrs.frozen(kw_only=True)
@@ -317,9 +353,18 @@ class Rule:
         law = [c for c in live if c.is_law]
         return tuple(law + [c for c in live if not c.is_law])
 
-    def citation_on(self, on: date) -> Citation:
-        """The principal citation in force on ``on`` (law before commentary)."""
+    def citation_on(self, on: date, present: Iterable[PartyType] | None = None) -> Citation:
+        """The principal citation in force on ``on`` (law before commentary).
+
+        With ``present`` (the party types of the question), a citation ``about`` one
+        of them comes first, then those about no type in particular: an ICB's
+        contract is not answered with the NHS trusts' provision.
+        """
         live = self.citations_on(on)
+        if present is not None and live:
+            types = set(present)
+            ranked = sorted(live, key=lambda c: 0 if c.about & types else 1 if not c.about else 2)
+            return ranked[0]
         return live[0] if live else self.citation
 
     def in_force_on(self, on: date) -> bool:

@@ -394,7 +394,9 @@ def _evaluate(ctx: _Context) -> Outcome:
         deciding.extend(blocking)
     elif enough and len(group) == len(parties):
         verdict = Verdict.LAWFUL
-    elif undecided:
+    elif undecided and len(group) + len(undecided) >= info.min_parties:
+        # undecided parties could still make the form up; if even all of them could
+        # not (two barred foundation trusts and one NHS trust), the verdict is not theirs
         verdict = Verdict.UNKNOWN
     elif enough:
         verdict = Verdict.PARTIAL
@@ -444,18 +446,19 @@ def _evaluate(ctx: _Context) -> Outcome:
 
     # 5. Conditions and notes.
     eligible_types = {p.type for p in eligible} if eligible else set()
-    present = {p.type for p in parties}
+    # A list, not a set: a rule `together` two parties of one type needs both.
+    present_types = [p.type for p in parties]
     disputed = any(r.dispute for r in deciding) or any(r.dispute for r, _ in options)
     shown = [req for req in requirements if verdict is not Verdict.NOT_LAWFUL or req.status != MET]
     for rule in ctx.live:
         if rule.effect is Effect.FORBID:
             continue
         if rule.effect is Effect.REQUIRE:
-            applies = rule.touches(present) if rule.together else rule.touches(eligible_types)
+            applies = rule.touches(present_types) if rule.together else rule.touches(eligible_types)
             if not eligible and not rule.together:
                 applies = False
         elif rule.effect is Effect.CLASSIFY:
-            applies = rule.touches(present)
+            applies = rule.touches(present_types)
         else:
             continue
         if applies and rule.min_parties is None and not rule.needs:
@@ -475,7 +478,10 @@ def _evaluate(ctx: _Context) -> Outcome:
     kept = tuple(
         r
         for r in requirements
-        if not eligible or set(r.parties) & {p.name for p in eligible} or not r.parties
+        if not eligible
+        or set(r.parties) & {p.name for p in eligible}
+        or not r.parties
+        or r.status == UNMET  # the reason a party is barred stays in view
     )
     if verdict in (Verdict.LAWFUL, Verdict.PARTIAL):
         for rule in alternatives:
@@ -517,7 +523,7 @@ def _could_meet(rule: Rule, group: Sequence[Party], undecided: Sequence[Party]) 
 
 def _requirements(ctx: _Context, parties: Sequence[Party]) -> list[Requirement]:
     out = []
-    present = {p.type for p in parties}
+    present = [p.type for p in parties]
     for rule in ctx.live:
         if rule.effect is not Effect.REQUIRE or rule.fact is None:
             continue
@@ -532,7 +538,11 @@ def _nearest(ctx: _Context, parties: Sequence[Party]) -> list[Rule]:
     """The rules closest to deciding for ``parties``: those that name their types for
     this form (in force first, then nearest in time), then the form's powers in force."""
     types = {p.type for p in parties}
-    naming = [r for r in ctx.rules if r.parties and r.parties & types and r.family != "existence"]
+    naming = [
+        r
+        for r in ctx.rules
+        if r.parties and r.parties & types and r.family != "existence" and not r.retired
+    ]
 
     def distance(rule: Rule) -> int:
         start, end = rule.in_force.start, rule.in_force.end
@@ -560,7 +570,7 @@ def _consider(
         return Consideration(
             rule, False, f"not in force on {on.isoformat()} (in force {rule.in_force})"
         )
-    types = {p.type for p in parties}
+    types = [p.type for p in parties]
     if rule.effect is Effect.PERMIT:
         group = _covered(rule, candidates, on)
         if not group:

@@ -24,6 +24,8 @@ from typing import Protocol
 
 import attrs
 
+from govmodel.model.records import StatedFact
+
 __all__ = ["FactSpec", "FactValue", "Facts", "no_facts", "parse_fact_option", "parse_fact_value"]
 
 FactValue = bool
@@ -75,6 +77,11 @@ class Facts:
     def of(cls, items: Iterable[tuple[str, str | None, bool]]) -> Facts:
         """Facts from ``(fact, party, value)`` triples; a later triple wins."""
         return cls({(fact, party): value for fact, party, value in items})
+
+    @classmethod
+    def stated(cls, facts: Iterable[StatedFact]) -> Facts:
+        """The facts a model states under ``facts:`` (its :class:`StatedFact` records)."""
+        return cls.of((f.fact, f.organisation, f.value) for f in facts)
 
     def get(self, fact: str, party: _Named | str | None) -> bool | None:
         """The value stated for ``party`` (by id, then name), else for all, else None."""

@@ -50,7 +50,7 @@ FORMS: dict[F, FormInfo] = {
             "using functions each body has delegated to it. It needs an express statutory "
             "power covering every member body.",
             "NHS Act 2006 s.65Z5 (from 1 July 2022); before then ss.13Z and 14Z3 for NHS "
-            "commissioners, SI 2000/89 for PCTs, SI 1990/2024 reg 15 for NHS trusts; Local "
+            "commissioners and SI 2000/89 for PCTs (no NHS trust power was found); Local "
             "Government Act 1972 s.102 for councils.",
             Combination.ONE_POWER,
         ),

@@ -13,7 +13,6 @@ from govmodel.law.sources import caice, hsca2012, lga1972, nhsa, si
 from govmodel.model.kinds import PartyType as T
 
 __all__ = [
-    "COUNCILS",
     "NHS_PROVIDERS",
     "PARTY_TYPES",
     "PartyInfo",
@@ -302,8 +301,6 @@ PARTY_TYPES: dict[T, PartyInfo] = {
 
 #: NHS bodies that provide services: NHS trusts and NHS foundation trusts.
 NHS_PROVIDERS = frozenset({T.NHS_TRUST, T.NHS_FOUNDATION_TRUST})
-#: Local government: councils and combined authorities.
-COUNCILS = frozenset({T.LOCAL_AUTHORITY, T.COMBINED_AUTHORITY})
 
 
 def party_info(party_type: T) -> PartyInfo:

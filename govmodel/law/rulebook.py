@@ -54,7 +54,14 @@ from govmodel.locations import Path, Problem
 from govmodel.model.kinds import FormId, PartyType, Verdict, closest
 from govmodel.reading import parse
 
-__all__ = ["Instrument", "Rulebook", "RulebookError", "instruments", "load_rulebook"]
+__all__ = [
+    "Instrument",
+    "Rulebook",
+    "RulebookError",
+    "instruments",
+    "load_rulebook",
+    "read_case",
+]
 
 
 class RulebookError(GovModelError, ValueError):
@@ -109,6 +116,120 @@ class Rulebook:
 
     def __len__(self) -> int:
         return len(self.rules)
+
+
+def read_case(
+    data: Mapping[str, Any],
+    *,
+    rule_forms: list[FormId],
+    facts: Mapping[str, FactSpec],
+    where: Callable[..., Any],
+    path: Path,
+    rule: str | None = None,
+) -> tuple[Case | None, list[Problem]]:
+    """A case (``cases:`` of a rule file, or of a case file) that has passed its schema,
+    as a :class:`~govmodel.law.base.Case`, with the problems the schema cannot see:
+    unknown party types, forms and facts. ``rule_forms`` are the forms of the rule
+    that carries it (a forms case without ``form`` is about the first); ``rule`` is
+    its id, unless the case names its own."""
+    problems: list[Problem] = []
+
+    def problem(at: Path, message: str, hint: str | None) -> None:
+        problems.append(Problem(at, message, hint, where(at)))
+
+    on = date.fromisoformat(data["on"])
+    common: dict[str, Any] = {
+        "on": on,
+        "source": data.get("source"),
+        "note": data.get("note"),
+        "name": data.get("name"),
+        "rule": data.get("rule", rule),
+        "location": where(path),
+    }
+    if "exists" in data:
+        try:
+            PartyType.parse(data["party"])
+        except UnknownKind as exc:
+            problem((*path, "party"), str(exc), None)
+            return None, problems
+        return Case(kind="existence", party=data["party"], exists=data["exists"], **common), []
+    if "matter" in data:
+        try:
+            PartyType.parse(data["party"])
+        except UnknownKind as exc:
+            problem((*path, "party"), str(exc), None)
+            return None, problems
+        case = Case(
+            kind="reserved",
+            party=data["party"],
+            matter=data["matter"],
+            reserved_to=data["reserved_to"],
+            **common,
+        )
+        return case, problems
+    if "example" in data or "model" in data:
+        policy = data.get("policy", ())
+        case = Case(
+            kind="example",
+            example=data.get("example"),
+            model=data.get("model"),
+            policy=(policy,) if isinstance(policy, str) else tuple(policy),
+            finding=data.get("finding"),
+            findings=tuple(data.get("findings", ())),
+            no_findings=tuple(data.get("no_findings", ())),
+            trace=data.get("trace"),
+            ends=tuple(data["ends"]) if "ends" in data else None,
+            classify=data.get("classify"),
+            character=data.get("character"),
+            who=data.get("who"),
+            amount=data.get("amount"),
+            holders=tuple(data["holders"]) if "holders" in data else None,
+            **common,
+        )
+        return case, problems
+    form_name = data.get("form")
+    if form_name is None:
+        if not rule_forms:
+            problem(
+                path,
+                "a forms case needs a `form`" + (": the rule concerns none" if rule else ""),
+                "Add `form: ...`, or make it an example or existence case.",
+            )
+            return None, problems
+        form = rule_forms[0]
+    else:
+        try:
+            form = FormId.parse(form_name)
+        except UnknownKind as exc:
+            problem((*path, "form"), str(exc), None)
+            return None, problems
+    for i, spec in enumerate(data["parties"]):
+        try:
+            PartyType.parse(spec.split("=", 1)[0])
+        except UnknownKind as exc:
+            problem((*path, "parties", i), str(exc), None)
+    stated = []
+    for key, value in sorted(data.get("facts", {}).items()):
+        fact, _, party = key.partition("@")
+        if fact not in facts:
+            guess = closest(fact, facts)
+            problem(
+                (*path, "facts", key),
+                f"no fact {fact!r} in facts.yaml",
+                f"Did you mean {guess[0]!r}?" if guess else "Add it to facts.yaml.",
+            )
+        stated.append((fact, party or None, bool(value)))
+    case = Case(
+        kind="forms",
+        parties=tuple(data["parties"]),
+        form=form,
+        verdict=Verdict.parse(data["verdict"]),
+        eligible=tuple(data["eligible"]) if "eligible" in data else None,
+        facts=tuple(stated),
+        cites=data.get("cites", True),
+        **common,
+    )
+    return case, problems
 
 
 class _Builder:
@@ -179,7 +300,14 @@ class _Builder:
             period = Period(own.start or inst.in_force.start, own.end or inst.in_force.end)
             url = inst.url + ("/" + data["path"].strip("/") if data.get("path") else "")
             kind = SourceKind.parse(data["kind"]) if "kind" in data else inst.kind
-            return Citation(inst.title, data["provision"], url, kind=kind, in_force=period)
+            return Citation(
+                inst.title,
+                data["provision"],
+                url,
+                kind=kind,
+                in_force=period,
+                about=self.types(data.get("about", ()), where, (*path, "about")),
+            )
         kind = SourceKind.parse(data["kind"])
         return Citation(
             data["title"],
@@ -187,6 +315,7 @@ class _Builder:
             data["url"],
             kind=kind,
             in_force=self.period(data, where, path),
+            about=self.types(data.get("about", ()), where, (*path, "about")),
         )
 
     def case(
@@ -195,83 +324,13 @@ class _Builder:
         rule_forms: list[FormId],
         where: Callable[..., Any],
         path: Path,
+        rule: str | None = None,
     ) -> Case | None:
-        on = date.fromisoformat(data["on"])
-        common: dict[str, Any] = {"on": on, "source": data.get("source"), "note": data.get("note")}
-        if "exists" in data:
-            try:
-                PartyType.parse(data["party"])
-            except UnknownKind as exc:
-                self.problem(where, (*path, "party"), str(exc), None)
-                return None
-            return Case(kind="existence", party=data["party"], exists=data["exists"], **common)
-        if "matter" in data:
-            try:
-                PartyType.parse(data["party"])
-            except UnknownKind as exc:
-                self.problem(where, (*path, "party"), str(exc), None)
-                return None
-            return Case(
-                kind="reserved",
-                party=data["party"],
-                matter=data["matter"],
-                reserved_to=data["reserved_to"],
-                **common,
-            )
-        if "example" in data:
-            return Case(
-                kind="example",
-                example=data["example"],
-                finding=data.get("finding"),
-                trace=data.get("trace"),
-                classify=data.get("classify"),
-                character=data.get("character"),
-                **common,
-            )
-        form_name = data.get("form")
-        if form_name is None:
-            if not rule_forms:
-                self.problem(
-                    where,
-                    path,
-                    "a forms case needs a `form`: the rule concerns none",
-                    "Add `form: ...`, or make it an example or existence case.",
-                )
-                return None
-            form = rule_forms[0]
-        else:
-            try:
-                form = FormId.parse(form_name)
-            except UnknownKind as exc:
-                self.problem(where, (*path, "form"), str(exc), None)
-                return None
-        for i, spec in enumerate(data["parties"]):
-            try:
-                PartyType.parse(spec.split("=", 1)[0])
-            except UnknownKind as exc:
-                self.problem(where, (*path, "parties", i), str(exc), None)
-        facts = []
-        for key, value in sorted(data.get("facts", {}).items()):
-            fact, _, party = key.partition("@")
-            if fact not in self.facts:
-                guess = closest(fact, self.facts)
-                self.problem(
-                    where,
-                    (*path, "facts", key),
-                    f"no fact {fact!r} in facts.yaml",
-                    f"Did you mean {guess[0]!r}?" if guess else "Add it to facts.yaml.",
-                )
-            facts.append((fact, party or None, bool(value)))
-        return Case(
-            kind="forms",
-            parties=tuple(data["parties"]),
-            form=form,
-            verdict=Verdict.parse(data["verdict"]),
-            eligible=tuple(data["eligible"]) if "eligible" in data else None,
-            facts=tuple(facts),
-            cites=data.get("cites", True),
-            **common,
+        case, problems = read_case(
+            data, rule_forms=rule_forms, facts=self.facts, where=where, path=path, rule=rule
         )
+        self.problems += problems
+        return case
 
     def rule(
         self, data: Mapping[str, Any], family: str, where: Callable[..., Any], path: Path
@@ -334,7 +393,8 @@ class _Builder:
         cases = tuple(
             case
             for i, item in enumerate(data.get("cases", []))
-            if (case := self.case(item, ordered, where, (*path, "cases", i))) is not None
+            if (case := self.case(item, ordered, where, (*path, "cases", i), data["id"]))
+            is not None
         )
         if None in citations:
             return None

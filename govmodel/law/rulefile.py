@@ -22,8 +22,15 @@ if TYPE_CHECKING:
 from govmodel.locations import Location, Path, Problem
 from govmodel.model.kinds import closest
 from govmodel.reading import parse
+from govmodel.reading.schema import key_problems, type_message
 
-__all__ = ["SUPPORT", "family_validator", "read_rule_file", "rules_dir", "schema_problems"]
+__all__ = [
+    "SUPPORT",
+    "family_validator",
+    "read_rule_file",
+    "rules_dir",
+    "schema_problems",
+]
 
 
 def rules_dir() -> FsPath:
@@ -132,30 +139,9 @@ def schema_problems(
         hint: str | None
         path: Path = tuple(error.absolute_path)
         schema = error.schema if isinstance(error.schema, dict) else {}
-        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-            allowed = sorted(schema.get("properties", {}))
-            for key in sorted(set(error.instance) - set(allowed)):
-                guess = closest(key, allowed)
-                hint = f"Did you mean {' or '.join(repr(g) for g in guess)}? " if guess else ""
-                problems.append(
-                    Problem(
-                        (*path, key),
-                        f"unknown key {key!r}",
-                        f"{hint}Allowed keys here: {', '.join(allowed)}.",
-                        where((*path, key), key=True),
-                    )
-                )
-            continue
-        if error.validator == "required":
-            missing = str(error.message).split("'")[1]
-            problems.append(
-                Problem(
-                    (*path, missing),
-                    f"missing required key {missing!r}",
-                    f"Add `{missing}:` here.",
-                    where(path),
-                )
-            )
+        keyed = key_problems(error, where, closest=closest)
+        if keyed is not None:
+            problems += keyed
             continue
         if error.validator == "oneOf" and isinstance(error.instance, dict):
             message = "a citation needs either `in` and `provision` or `title`, `url` and `kind`"
@@ -163,6 +149,11 @@ def schema_problems(
         elif error.validator in ("format", "pattern") and "date" in str(schema.get("format", "")):
             message = f"{error.instance!r} is not a valid date"
             hint = "Write dates as ISO YYYY-MM-DD, e.g. 2022-07-01."
+        elif error.validator == "type":
+            wanted = error.validator_value
+            names = [str(n) for n in wanted] if isinstance(wanted, list) else [str(wanted)]
+            message = type_message(names, error.instance)
+            hint = None
         elif error.validator == "enum":
             choices = error.validator_value if isinstance(error.validator_value, list) else []
             allowed = [str(v) for v in choices]

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from html import escape
 from typing import TYPE_CHECKING, Any
@@ -17,20 +17,37 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from govmodel.display import Displayed
-from govmodel.errors import PartyNotInExistence
+from govmodel.errors import PartyNotInExistence, UnknownKind
 from govmodel.law.base import Basis, Confidence, Effect, Rule
-from govmodel.law.evaluate import Consideration, Outcome, Party, evaluate_form, min_confidence
-from govmodel.law.facts import Facts
+from govmodel.law.evaluate import (
+    BARRED,
+    Consideration,
+    Outcome,
+    Party,
+    evaluate_form,
+    min_confidence,
+)
+from govmodel.law.facts import Facts, parse_fact_value
 from govmodel.law.forms import form_info
 from govmodel.law.parties import check_exists
+from govmodel.law.rules import rulebook
 from govmodel.model.dates import as_date
-from govmodel.model.kinds import FormId, PartyType, Verdict
+from govmodel.model.kinds import FormId, PartyType, Verdict, closest
 from govmodel.model.records import Organisation
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Explanation", "FormVerdict", "FormsResult", "Reason", "forms", "parties_from"]
+__all__ = [
+    "Explanation",
+    "FactsLike",
+    "FormVerdict",
+    "FormsResult",
+    "Reason",
+    "facts_of",
+    "forms",
+    "parties_from",
+]
 
 VERDICT_COLOURS = {
     Verdict.LAWFUL: "#d4edda",
@@ -54,9 +71,12 @@ class Reason:
     effect: Effect
 
     @classmethod
-    def from_rule(cls, rule: Rule, on: date | None = None) -> Reason:
-        """The reason a rule gives, citing the text in force on ``on``."""
-        cited = rule.citation_on(on) if on is not None else rule.citation
+    def from_rule(
+        cls, rule: Rule, on: date | None = None, present: Iterable[PartyType] | None = None
+    ) -> Reason:
+        """The reason a rule gives, citing the text in force on ``on`` (about the
+        ``present`` party types first, where the rule cites provisions by type)."""
+        cited = rule.citation_on(on, present) if on is not None else rule.citation
         return cls(
             rule.id,
             rule.statement,
@@ -153,6 +173,8 @@ class FormVerdict(Displayed):
     considered: tuple[Consideration, ...] = attrs.field(repr=False)
     requirements: tuple[Condition, ...] = ()
     questions: tuple[str, ...] = ()
+    barred: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Each party that may not take part, with the ids of the rules that bar it."""
 
     @property
     def title(self) -> str:
@@ -322,11 +344,38 @@ def parties_from(items: Iterable[PartyLike]) -> list[Party]:
     return [attrs.evolve(p, name=p.id) if seen[p.name] > 1 and p.id else p for p in out]
 
 
+#: Stated facts: a :class:`~govmodel.law.facts.Facts`, or a mapping of
+#: ``"fact"`` or ``"fact@party"`` to a yes/no value.
+FactsLike = Facts | Mapping[str, bool | str]
+
+
+def facts_of(value: FactsLike | None) -> Facts | None:
+    """``value`` as :class:`Facts`; a mapping's keys are ``fact`` or ``fact@party``.
+
+    >>> facts_of({"governors_approved_application@EPUT": "yes"}).get(
+    ...     "governors_approved_application", "EPUT")
+    True
+
+    Raises :class:`~govmodel.errors.UnknownKind` (with the closest ids) for a fact
+    the rulebook does not ask about, and ValueError for a value that is not yes/no.
+    """
+    if value is None or isinstance(value, Facts):
+        return value
+    known = rulebook().facts
+    items = []
+    for key, stated in value.items():
+        fact, _, party = str(key).partition("@")
+        if fact not in known:
+            raise UnknownKind("fact", fact, sorted(known), closest(fact, known))
+        items.append((fact, party or None, parse_fact_value(stated)))
+    return Facts.of(items)
+
+
 def forms(
     parties: Iterable[PartyLike],
     *,
     on: date | str,
-    facts: Facts | None = None,
+    facts: FactsLike | None = None,
     only: Iterable[FormId | str] | None = None,
 ) -> FormsResult:
     """The verdict for every governance form for ``parties`` on ``on``.
@@ -339,10 +388,14 @@ def forms(
     >>> [v.form.value for v in forms(["ft", "icb"], on="2023-01-01", only=["joint_committee"])]
     ['joint_committee']
 
+    ``facts`` states facts the rulebook's conditions turn on (see
+    :func:`facts_of`); unstated ones become questions.
+
     Raises :class:`~govmodel.errors.PartyNotInExistence` when a party type, or
     an organisation, did not exist on the date.
     """
     on = as_date(on)
+    stated = facts_of(facts)
     orgs = list(parties)
     for item in orgs:
         if isinstance(item, Organisation) and not item.active_on(on):
@@ -358,13 +411,16 @@ def forms(
     wanted = set(FormId) if only is None else {FormId.parse(f) for f in only}
     verdicts = []
     for form in (f for f in FormId if f in wanted):
-        outcome = evaluate_form(form, normalised, on, facts=facts)
-        verdicts.append(_verdict(outcome, on))
+        outcome = evaluate_form(form, normalised, on, facts=stated)
+        verdicts.append(_verdict(outcome, on, normalised))
     return FormsResult(on, tuple(normalised), tuple(verdicts))
 
 
-def _verdict(outcome: Outcome, on: date) -> FormVerdict:
-    reasons = tuple(Reason.from_rule(r, on) for r in (*outcome.deciding, *outcome.alternatives))
+def _verdict(outcome: Outcome, on: date, parties: Iterable[Party]) -> FormVerdict:
+    present = {p.type for p in (outcome.eligible or tuple(parties))}
+    reasons = tuple(
+        Reason.from_rule(r, on, present) for r in (*outcome.deciding, *outcome.alternatives)
+    )
     if outcome.verdict is Verdict.UNKNOWN:
         confidence = Confidence.LOW
     else:
@@ -389,4 +445,9 @@ def _verdict(outcome: Outcome, on: date) -> FormVerdict:
             Condition(q.text, q.rule.id, q.fact, q.status, q.parties) for q in outcome.requirements
         ),
         outcome.questions,
+        tuple(
+            (s.party.name, tuple(r.id for r in s.rules))
+            for s in outcome.standings
+            if s.status == BARRED
+        ),
     )

@@ -25,8 +25,10 @@ from govmodel.model.dates import as_date
 from govmodel.model.index import Index
 from govmodel.model.kinds import BodyKind, closest
 from govmodel.model.matters import STANDARD_MATTERS
+from govmodel.model.policies import Policy, PolicyInclude, PolicySet
 from govmodel.model.records import (
     Agreement,
+    Assumption,
     Body,
     Contract,
     Delegation,
@@ -45,7 +47,14 @@ if TYPE_CHECKING:
     from govmodel.analysis.classify import Classification
     from govmodel.analysis.forms import FormsResult
 
-__all__ = ["COLLECTIONS", "DATES_KEPT", "Component", "GovernanceModel", "RecordKind"]
+__all__ = [
+    "COLLECTIONS",
+    "DATES_KEPT",
+    "KIND_OF_COLLECTION",
+    "Component",
+    "GovernanceModel",
+    "RecordKind",
+]
 
 #: How many dated models (:meth:`GovernanceModel.on`) a model keeps, the most recently
 #: asked for: a question asked again on the same date reuses the views derived from
@@ -83,7 +92,8 @@ COLLECTIONS: dict[str, type] = {
     "contracts": Contract,
 }
 
-_KIND_OF_COLLECTION: dict[str, RecordKind] = {
+#: The kind of record each collection holds (``"bodies"`` -> ``"body"``).
+KIND_OF_COLLECTION: dict[str, RecordKind] = {
     "organisations": "organisation",
     "bodies": "body",
     "posts": "post",
@@ -94,12 +104,16 @@ _KIND_OF_COLLECTION: dict[str, RecordKind] = {
 }
 
 
+#: Fields that say where a model came from, not what it holds: left out of equality.
+_PROVENANCE = ("source", "assumed", "locations", "included")
+
+
 def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(value)
 
 
 def _as_date(value: date | str) -> date:
-    return as_date(value)
+    return as_date(value, "as_of")
 
 
 @attrs.frozen(eq=False)
@@ -136,7 +150,13 @@ class GovernanceModel:
     ignore: tuple[str, ...] = attrs.field(factory=tuple, converter=_tuple)
     expected: tuple[Expectation, ...] = attrs.field(factory=tuple, converter=_tuple)
     facts: tuple[StatedFact, ...] = attrs.field(factory=tuple, converter=_tuple)
+    policies: tuple[Policy | PolicyInclude, ...] = attrs.field(factory=tuple, converter=_tuple)
     source: str | None = attrs.field(default=None, kw_only=True)
+    #: The policy files the model's ``policies:`` names, as the file loader read them.
+    included: tuple[PolicySet, ...] = attrs.field(factory=tuple, kw_only=True, repr=False)
+    assumed: tuple[Assumption, ...] = attrs.field(
+        factory=tuple, kw_only=True, converter=_tuple, repr=False
+    )
     locations: Mapping[tuple[str | int, ...], Location] = attrs.field(
         factory=dict, kw_only=True, repr=False
     )
@@ -147,7 +167,7 @@ class GovernanceModel:
         index: dict[str, tuple[RecordKind, Any]] = {}
         for matter in STANDARD_MATTERS:
             index[matter.id] = ("matter", matter)
-        for collection, kind in _KIND_OF_COLLECTION.items():
+        for collection, kind in KIND_OF_COLLECTION.items():
             for record in getattr(self, collection):
                 index[record.id] = (kind, record)
         object.__setattr__(self, "_index", index)
@@ -158,7 +178,7 @@ class GovernanceModel:
         return tuple(
             getattr(self, f.name)
             for f in attrs.fields(GovernanceModel)
-            if f.init and f.name not in ("source", "locations")
+            if f.init and f.name not in _PROVENANCE
         )
 
     def __eq__(self, other: object) -> bool:
@@ -249,6 +269,18 @@ class GovernanceModel:
     @property
     def _lookups(self) -> Index:
         return self.derived("index", lambda: Index(self))
+
+    def policy_sets(self) -> tuple[PolicySet, ...]:
+        """The model's local policies: its own (``policies:``), then each policy file it
+        names, in order (see :mod:`govmodel.model.policies`)."""
+        own = [(i, p) for i, p in enumerate(self.policies) if isinstance(p, Policy)]
+        inline = PolicySet(
+            policies=tuple(p for _, p in own),
+            paths=tuple(("policies", i) for i, _ in own),
+            file=self.source,
+            locations=self.locations,
+        )
+        return (inline, *self.included) if own else self.included
 
     # -- relationships -------------------------------------------------------------------
 
@@ -444,6 +476,35 @@ class GovernanceModel:
 
     # -- façades: the layers above, imported when called ----------------------------------
 
+    def assume(
+        self,
+        changes: Mapping[str, Any] | None = None,
+        *,
+        facts: Mapping[str, bool] | None = None,
+    ) -> GovernanceModel:
+        """A what-if: this model with the fields in ``changes`` set, and ``facts``
+        stated, checked as a loaded file is; the file is not touched.
+
+        ``changes`` maps ``ID.FIELD`` (or a top-level key such as ``partners``) to
+        the value; ``facts`` maps ``FACT`` or ``FACT@ORGANISATION`` to yes or no. The
+        new model's :attr:`assumed` lists what was assumed, and every answer about
+        it says so. A bad id, field or value raises one
+        :class:`~govmodel.errors.ModelError` listing every problem.
+        (:func:`govmodel.io.assume.assume`; façade.)
+
+        >>> import govmodel
+        >>> m = govmodel.examples.load("msecc-2020").assume({"provide.type": "nhs_trust"})
+        >>> m.organisation("provide").type.value, [str(a) for a in m.assumed]
+        ('nhs_trust', ['provide.type = nhs_trust (was community_interest_company)'])
+        """
+        from govmodel.io.assume import Change, FactChange, assume
+
+        return assume(
+            self,
+            [Change.of(target, value) for target, value in (changes or {}).items()],
+            [FactChange.of(target, value) for target, value in (facts or {}).items()],
+        )
+
     def to_networkx(self) -> nx.MultiDiGraph:  # type: ignore[type-arg]
         """A copy of the model's graph (nodes: records; edges: ``relation`` attribute);
         see :func:`govmodel.graph.graph_of`."""
@@ -471,7 +532,8 @@ class GovernanceModel:
         return (
             f"<GovernanceModel {self.name!r} as of {self.as_of.isoformat()}: "
             f"{len(self.organisations)} organisations, {len(self.bodies)} bodies, "
-            f"{len(self.posts)} posts, {len(self.delegations)} delegations>"
+            f"{len(self.posts)} posts, {len(self.delegations)} delegations"
+            f"{f', what-if: {len(self.assumed)} assumed' if self.assumed else ''}>"
         )
 
     def summary(self) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import enum
 from collections.abc import Iterable
-from typing import Self
+from typing import Any, Self, cast
 
 from govmodel.errors import UnknownKind
 
@@ -22,6 +22,7 @@ __all__ = [
     "MemberRole",
     "PartyType",
     "PostKind",
+    "Severity",
     "Verdict",
     "closest",
 ]
@@ -42,6 +43,10 @@ def closest(word: str, choices: Iterable[str], *, n: int = 3) -> list[str]:
     if not found:
         found = [c for c in pool if word and (word in c or c in word)][:n]
     return found
+
+
+#: Each kind's spellings, built on first use (see :meth:`Kind.parse`).
+_TABLES: dict[type, dict[str, Any]] = {}
 
 
 class Kind(enum.StrEnum):
@@ -66,8 +71,13 @@ class Kind(enum.StrEnum):
             return text
         if not isinstance(text, str):
             raise UnknownKind(cls.label(), repr(text), cls.ids(), [])
+        exact = cls._value2member_map_.get(text)  # the id as written: no table to build
+        if exact is not None:
+            return cast(Self, exact)
         key = _norm(text)
-        table = cls.aliases()
+        table = _TABLES.get(cls)
+        if table is None:
+            table = _TABLES[cls] = cls.aliases()
         if key in table:
             return table[key]
         raise UnknownKind(cls.label(), text, cls.ids(), closest(key, table))
@@ -212,6 +222,19 @@ class Verdict(Kind):
     NOT_LAWFUL = "not_lawful"
     UNKNOWN = "unknown"
     """No rule in the rulebook decides this mix on this date."""
+
+
+class Severity(Kind):
+    """How serious a finding is (of a built-in check, a plugin's or a local policy's)."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """0 for errors, 1 for warnings, 2 for info (the sort order)."""
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
 
 
 #: Accepted aliases per kind (besides the ids), e.g. ``ft`` for ``nhs_foundation_trust``.

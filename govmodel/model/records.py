@@ -20,12 +20,14 @@ model and a date.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 import attrs
 
+from govmodel.errors import InvalidRecord
 from govmodel.model.dates import as_date
 from govmodel.model.kinds import (
     AgreementKind,
@@ -38,6 +40,7 @@ from govmodel.model.kinds import (
 
 __all__ = [
     "Agreement",
+    "Assumption",
     "Body",
     "Contract",
     "Dated",
@@ -49,6 +52,7 @@ __all__ = [
     "Post",
     "Record",
     "ReportingLine",
+    "StatedFact",
     "id_of",
 ]
 
@@ -59,7 +63,7 @@ def _doc(text: str, **more: Any) -> dict[str, Any]:
 
 def _non_empty(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not value or value != value.strip():
-        raise ValueError(f"{attribute.name} must be a non-empty string without edge spaces")
+        raise InvalidRecord(f"{attribute.name} must be a non-empty string without edge spaces")
 
 
 def _tuple_of_str(value: Any) -> tuple[str, ...]:
@@ -98,18 +102,26 @@ def _memberships(value: Iterable[Membership]) -> tuple[Membership, ...]:
 
 def _end_after_start(instance: Dated, attribute: attrs.Attribute[Any], value: date | None) -> None:
     if value is not None and instance.start is not None and value < instance.start:
-        raise ValueError(f"end {value} is before start {instance.start}")
+        raise InvalidRecord(f"end {value} is before start {instance.start}")
 
 
-def _opt_date(value: date | str | None) -> date | None:
-    return None if value is None else as_date(value)
+def _opt_start(value: date | str | None) -> date | None:
+    return None if value is None else as_date(value, "start")
+
+
+def _opt_end(value: date | str | None) -> date | None:
+    return None if value is None else as_date(value, "end")
+
+
+def _opt_review(value: date | str | None) -> date | None:
+    return None if value is None else as_date(value, "review")
 
 
 def _start() -> Any:
     return attrs.field(
         default=None,
         kw_only=True,
-        converter=_opt_date,
+        converter=_opt_start,
         metadata=_doc("First day the record applies (ISO date); omit if unknown or always."),
     )
 
@@ -118,7 +130,7 @@ def _end() -> Any:
     return attrs.field(
         default=None,
         kw_only=True,
-        converter=_opt_date,
+        converter=_opt_end,
         validator=_end_after_start,
         metadata=_doc("Last day the record applies (ISO date, inclusive); omit if still current."),
     )
@@ -372,6 +384,12 @@ class Delegation(Dated):
     start: date | None = _start()
     end: date | None = _end()
     note: str | None = _note()
+    review: date | None = attrs.field(
+        default=None,
+        kw_only=True,
+        converter=_opt_review,
+        metadata=_doc("Date by which the delegation is next to be reviewed (ISO date)."),
+    )
 
 
 @attrs.frozen
@@ -489,6 +507,56 @@ class StatedFact:
         metadata=_doc("Where it is recorded (minutes, a letter, a decision notice)."),
     )
     note: str | None = _note()
+
+
+@attrs.frozen(kw_only=True)
+class Assumption:
+    """One thing a what-if assumes that the model file does not say.
+
+    ``kind`` is ``"field"`` (a record's field, or a top-level key, set to another
+    value) or ``"fact"`` (a fact stated for the rulebook's conditions). ``target``
+    is ``ID.FIELD`` (``msecc.board.quorum``), a top-level key (``partners``), or a
+    fact (``governors_approved_application@eput``). ``value`` and ``previous`` are
+    JSON text; ``previous`` is ``"null"`` when the file leaves the field unset and
+    ``None`` when the fact was not stated. ``origin`` names where the assumption
+    was made: the ``--assume`` or ``--fact`` option, a scenario file's
+    ``file:line:column``, or ``assume()`` in Python.
+    """
+
+    kind: str = attrs.field(validator=attrs.validators.in_(("field", "fact")))
+    target: str = attrs.field(validator=_non_empty)
+    value: str
+    previous: str | None = None
+    origin: str = "assume()"
+
+    def __str__(self) -> str:
+        """``msecc.board.quorum = 3 (was 2)``, ``fact x@eput: yes (was not stated)``."""
+
+        def shown(text: str | None) -> str:
+            if text is None:
+                return "not stated"
+            value = json.loads(text)
+            if value is None:
+                return "unset"
+            if isinstance(value, bool):
+                return "yes" if value else "no"
+            if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                return ", ".join(value) or "none"
+            return value if isinstance(value, str) else text
+
+        if self.kind == "fact":
+            return f"fact {self.target}: {shown(self.value)} (was {shown(self.previous)})"
+        return f"{self.target} = {shown(self.value)} (was {shown(self.previous)})"
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form: the values decoded."""
+        return {
+            "kind": self.kind,
+            "target": self.target,
+            "value": json.loads(self.value),
+            "previous": None if self.previous is None else json.loads(self.previous),
+            "origin": self.origin,
+        }
 
 
 @attrs.frozen

@@ -14,18 +14,20 @@ import contextlib
 import fcntl
 import json
 import os
+import re
 import select
 import shutil
 import subprocess
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 import attrs
 
-from govmodel.errors import GovModelError
+from govmodel.errors import BrowserMissing, GovModelError
 
 __all__ = ["Browser", "BrowserMissing", "Inspection", "find_chromium", "inspect", "print_pdf"]
 
@@ -42,10 +44,6 @@ _FLAGS = (
     "--mute-audio",
     "--hide-scrollbars",
 )
-
-
-class BrowserMissing(GovModelError, RuntimeError):
-    """No Chromium to print the PDF or test the page with."""
 
 
 def find_chromium() -> str:
@@ -226,11 +224,38 @@ class Browser:
         self._profile.cleanup()
 
 
-def print_pdf(html_path: str | os.PathLike[str]) -> bytes:
-    """Print a local HTML file to PDF with headless Chromium."""
+_PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \((D:[0-9]{14}[^)]{0,12})\)")
+
+
+def print_pdf(html_path: str | os.PathLike[str], *, on: date | None = None) -> bytes:
+    """Print a local HTML file to PDF with headless Chromium.
+
+    Chromium stamps the PDF with the time it was printed; with ``on`` the stamps
+    become midnight UTC of that date (the answer's date), so the same pack prints
+    to the same bytes. The stamps are rewritten in place, at the same length, so
+    the PDF's cross-reference offsets stay right.
+    """
     with Browser() as browser:
         browser.open(html_path)
-        return browser.pdf()
+        data = browser.pdf()
+    return data if on is None else fix_pdf_dates(data, on)
+
+
+def fix_pdf_dates(data: bytes, on: date) -> bytes:
+    """``data`` with its creation and modification stamps set to ``on``, 00:00 UTC.
+
+    >>> fix_pdf_dates(b"<</CreationDate (D:20261201112620+00'00')>>", date(2023, 4, 1))
+    b"<</CreationDate (D:20230401000000+00'00')>>"
+    """
+
+    def fixed(match: re.Match[bytes]) -> bytes:
+        stamp = f"D:{on:%Y%m%d}000000+00'00'".encode()
+        old = match.group(2)
+        if len(stamp) != len(old):  # keep the length: never shift the xref offsets
+            stamp = (stamp + b" " * len(old))[: len(old)]
+        return b"/" + match.group(1) + b" (" + stamp + b")"
+
+    return _PDF_DATE.sub(fixed, data)
 
 
 @attrs.frozen

@@ -13,6 +13,7 @@ verdicts such as ``unknown`` need no change here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 from pathlib import PurePath
@@ -46,7 +47,7 @@ Runs = str | tuple[str | Link, ...]
 
 @attrs.frozen
 class Heading:
-    """A heading: level 1 for sections, 2 for subsections."""
+    """A heading: level 0 for the title, 1 for sections, 2 and 3 below."""
 
     text: str
     level: int = 1
@@ -55,7 +56,8 @@ class Heading:
 
 @attrs.frozen
 class Para:
-    """A paragraph; ``style`` is ``""``, ``"lead"``, ``"note"`` or ``"disclaimer"``."""
+    """A paragraph; ``style`` is ``""``, ``"lead"``, ``"label"`` (a run-in heading for
+    the list that follows), ``"note"`` or ``"disclaimer"``."""
 
     runs: Runs
     style: str = ""
@@ -131,6 +133,16 @@ def _cover(model: GovernanceModel, on: date, source: str | None) -> list[Block]:
     ]
     if model.description:
         out.append(Para(model.description))
+    if model.assumed:
+        out += [
+            Heading("What-if: what this pack assumes", 2),
+            Para(
+                "This pack answers a what-if. It judges the model as if the following were "
+                f"so; {source or 'the model'} itself says otherwise or says nothing.",
+                "note",
+            ),
+            Bullets(tuple(f"{a} (from {a.origin})" for a in model.assumed)),
+        ]
     out += [
         Heading("Partners and their legal types", 2),
         Table(("Organisation", "Short name", "Legal type", "ODS code", "Role"), rows, "partners"),
@@ -144,50 +156,100 @@ def _cover(model: GovernanceModel, on: date, source: str | None) -> list[Block]:
     return out
 
 
-def _reasons(verdict: Any) -> tuple[str | Link, ...]:
-    runs: list[str | Link] = []
-    for r in verdict.reasons:
-        if runs:
-            runs.append("\n")
-        runs += [Link(r.rule, rule_url(r.rule)), f" {r.statement} (", Link(r.citation, r.url), ")"]
-    return tuple(runs)
+def _reason_runs(r: Any, stated: set[str]) -> tuple[str | Link, ...]:
+    """A reason in full the first time its rule is met, by its title after that."""
+    if r.rule in stated:
+        return (Link(r.rule, rule_url(r.rule)), f" {_title(r.rule)} (stated above).")
+    stated.add(r.rule)
+    return (Link(r.rule, rule_url(r.rule)), f" {r.statement} (", Link(r.citation, r.url), ")")
 
 
-def _conditions(verdict: Any) -> str:
-    lines = [str(c) for c in getattr(verdict, "conditions", ())]
-    for req in getattr(verdict, "requirements", ()) or ():
-        text = getattr(req, "text", None) or (req.get("text") if isinstance(req, dict) else req)
-        status = getattr(req, "status", None) or (
-            req.get("status") if isinstance(req, dict) else None
-        )
-        lines.append(f"{text} ({_value(status)})" if status else str(text))
-    for q in getattr(verdict, "questions", ()) or ():
-        lines.append(f"Question: {getattr(q, 'text', q)}")
-    return "\n".join(lines)
+def _title(rule_id: str) -> str:
+    from govmodel.law.rules import rulebook
+
+    rule = rulebook().get(rule_id)
+    return rule.title if rule else rule_id
+
+
+_RULE_ID = re.compile(r"\(([A-Z]+-[0-9]+[a-z]?)\)")
+
+
+def _condition_items(verdict: Any, stated: set[str]) -> list[Runs]:
+    """The verdict's conditions, each rule's text given in full the first time only."""
+    items: list[Runs] = []
+    for text in getattr(verdict, "conditions", ()):
+        found = _RULE_ID.search(text)
+        if found and found.group(1) in stated and "Disputed:" not in text:
+            rule = found.group(1)
+            items.append((Link(rule, rule_url(rule)), f" {_title(rule)} (stated above)."))
+            continue
+        if found:
+            stated.add(found.group(1))
+        items.append(str(text))
+    return items
+
+
+def _form_detail(verdict: Any, stated: set[str]) -> list[Block]:
+    word = _value(verdict.verdict)
+    out: list[Block] = [Heading(f"{verdict.title}: {word}", 3)]
+    if verdict.eligible:
+        out.append(Para(f"Who can take part: {', '.join(verdict.eligible)}."))
+    why = "Why not" if word == "not lawful" else "On what it rests"
+    out.append(Para(f"{why} ({_value(verdict.confidence)} confidence):", "label"))
+    out.append(Bullets(tuple(_reason_runs(r, stated) for r in verdict.reasons)))
+    if word == "not lawful":
+        return out
+    conditions = _condition_items(verdict, stated)
+    if conditions:
+        out += [Para("Conditions:", "label"), Bullets(tuple(conditions))]
+    requirements = [
+        f"{req.text} ({req.rule}): {_value(req.status)}"
+        for req in getattr(verdict, "requirements", ())
+        if req.fact
+    ]
+    if requirements:
+        out += [Para("Facts the law turns on:", "label"), Bullets(tuple(requirements))]
+    questions = list(getattr(verdict, "questions", ()))
+    if questions:
+        out += [Para("Questions to settle:", "label"), Bullets(tuple(map(str, questions)))]
+    return out
 
 
 def _forms(model: GovernanceModel, on: date) -> list[Block]:
     result = forms(model, on=on)
     parties = ", ".join(f"{p.name} ({_value(p.type)})" for p in result.parties)
+    shown = result.applicable()
     rows = []
-    for v in result.applicable():
+    for v in shown:
         verdict = _value(v.verdict) + (" (disputed)" if getattr(v, "disputed", False) else "")
-        rows.append(
-            (
-                v.title,
-                verdict,
-                ", ".join(v.eligible),
-                _reasons(v),
-                _conditions(v),
-            )
+        rules: tuple[str | Link, ...] = tuple(
+            x
+            for i, r in enumerate(v.reasons[:4])
+            for x in ((", " if i else ""), Link(r.rule, rule_url(r.rule)))
         )
-    return [
+        rows.append((v.title, verdict, _value(v.confidence), ", ".join(v.eligible), rules))
+    left_out = len(result.forms) - len(shown)
+    out: list[Block] = [
         _section("Which governance forms are lawful", "forms"),
         Para(f"For {parties} on {on.isoformat()}."),
         Table(
-            ("Form", "Verdict", "Eligible parties", "Reasons", "Conditions"), tuple(rows), "forms"
+            ("Form", "Verdict", "Confidence", "Who can take part", "Rules"), tuple(rows), "forms"
         ),
     ]
+    if left_out:
+        out.append(
+            Para(
+                f"{left_out} form{'s' if left_out != 1 else ''} about other kinds of "
+                "organisation (a primary care trust's provider arm, say) "
+                f"{'are' if left_out != 1 else 'is'} left out.",
+                "note",
+            )
+        )
+    stated: set[str] = set()
+    out.append(Heading("The forms in detail", 2))
+    for v in shown:
+        out += _form_detail(v, stated)
+    return out
 
 
 def _joint_bodies(model: GovernanceModel, on: date) -> list[str]:

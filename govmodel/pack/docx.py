@@ -1,8 +1,9 @@
 """The pack as a Word document (python-docx): real headings, styled tables, the
 diagrams as images on pages of their own orientation.
 
-The file is byte-identical for the same model and date: its core properties
-carry the pack's date, and the zip's entries fixed timestamps.
+Links (rule pages, citations) are real hyperlinks. The file is byte-identical
+for the same model and date: its core properties carry the pack's date, and
+the zip's entries fixed timestamps.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from govmodel.render.labels import govmodel_version
 __all__ = ["to_docx"]
 
 _HEAD_FILL = "1F4E79"
+_LINK = "0B5394"
 
 
 def _text(runs: Runs) -> str:
@@ -26,19 +28,44 @@ def _text(runs: Runs) -> str:
     return "".join(r.text if isinstance(r, Link) else r for r in runs)
 
 
-def _add_runs(paragraph: Any, runs: Runs) -> None:
-    from docx.shared import RGBColor
+def _add_runs(paragraph: Any, runs: Runs, *, size: float | None = None) -> None:
+    from docx.shared import Pt
 
-    if isinstance(runs, str):
-        paragraph.add_run(runs)
-        return
-    for r in runs:
+    for r in (runs,) if isinstance(runs, str) else runs:
         if isinstance(r, Link):
-            run = paragraph.add_run(r.text)
-            run.font.color.rgb = RGBColor(0x0B, 0x53, 0x94)
-            run.font.underline = True
+            _hyperlink(paragraph, r, size)
         else:
-            paragraph.add_run(r)
+            run = paragraph.add_run(r)
+            if size:
+                run.font.size = Pt(size)
+
+
+def _hyperlink(paragraph: Any, link: Link, size: float | None) -> None:
+    """A clickable link to ``link.url`` (an external relationship of the document)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    target = paragraph.part.relate_to(link.url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    element = OxmlElement("w:hyperlink")
+    element.set(qn("r:id"), target)
+    run = OxmlElement("w:r")
+    props = OxmlElement("w:rPr")
+    for tag, value in (("w:color", _LINK), ("w:u", "single")):
+        child = OxmlElement(tag)
+        child.set(qn("w:val"), value)
+        props.append(child)
+    if size:
+        half_points = OxmlElement("w:sz")
+        half_points.set(qn("w:val"), str(round(size * 2)))
+        props.append(half_points)
+    run.append(props)
+    text = OxmlElement("w:t")
+    text.text = link.text
+    text.set(qn("xml:space"), "preserve")
+    run.append(text)
+    element.append(run)
+    paragraph._p.append(element)
 
 
 def _shade(cell: Any, fill: str) -> None:
@@ -73,15 +100,12 @@ def _table(doc: Any, table: Table) -> None:
         run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
         _shade(cell, _HEAD_FILL)
     _repeat_header(grid.rows[0])
+    for run in (r for cell in grid.rows[0].cells for r in cell.paragraphs[0].runs):
+        run.font.size = Pt(8.5)
     for row in table.rows:
         cells = grid.add_row().cells
         for cell, value in zip(cells, row, strict=True):
-            _add_runs(cell.paragraphs[0], value)
-    for row in grid.rows:
-        for cell in row.cells:
-            for p in cell.paragraphs:
-                for run in p.runs:
-                    run.font.size = Pt(8.5)
+            _add_runs(cell.paragraphs[0], value, size=8.5)
 
 
 def _orient(doc: Any, orientation: str) -> None:
@@ -143,6 +167,10 @@ def to_docx(document: Document) -> bytes:
                 for run in p.runs:
                     run.bold = True
                     run.font.size = Pt(13)
+            elif block.style == "label":
+                p.paragraph_format.keep_with_next = True
+                for run in p.runs:
+                    run.bold = True
         elif isinstance(block, Bullets):
             for item in block.items:
                 _add_runs(doc.add_paragraph(style="List Bullet"), item)

@@ -18,6 +18,10 @@ h1 { color: var(--head); font-size: 17pt; border-bottom: 2px solid var(--head);
      padding-bottom: .2rem; margin-top: 2rem; }
 h1.title { font-size: 22pt; border: 0; margin-top: 0; }
 h2 { color: var(--head); font-size: 13pt; margin-top: 1.2rem; }
+h3 { color: var(--head); font-size: 11pt; margin: 1rem 0 .2rem; }
+p.label { font-weight: bold; margin: .4rem 0 .1rem; }
+ul { margin: .1rem 0 .4rem; padding-left: 1.3rem; }
+li { margin: .1rem 0; }
 p.lead { font-size: 13pt; font-weight: bold; }
 p.note { color: #555; }
 p.disclaimer { border: 1px solid #b00020; background: #fff4f4; padding: .5rem .7rem; }
@@ -27,8 +31,9 @@ th { background: var(--head); color: #fff; text-align: left; padding: 3px 5px; }
 td { border: 1px solid var(--rule); padding: 3px 5px; vertical-align: top; white-space: pre-line; }
 tr:nth-child(even) td { background: #f5f8fb; }
 a { color: #0b5394; }
-table.forms td:nth-child(1) { width: 13%; } table.forms td:nth-child(2) { width: 10%; }
-table.forms td:nth-child(3) { width: 11%; } table.forms td:nth-child(4) { width: 40%; }
+table.forms td:nth-child(5) a { white-space: nowrap; }
+table.forms td:nth-child(1) { width: 26%; } table.forms td:nth-child(2) { width: 14%; }
+table.forms td:nth-child(3) { width: 10%; } table.forms td:nth-child(4) { width: 30%; }
 figure { margin: 1rem 0; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { font-size: 9pt; color: #555; }
@@ -43,9 +48,10 @@ td.v-unknown { background: #e2e3e5 !important; }
 @media print {
   body { max-width: none; padding: 0; font-size: 9.5pt; }
   nav { break-after: page; }
-  h1 { break-before: page; margin-top: 0; }
-  h1.title, h1#diagrams { break-before: auto; }
-  h1, h2 { break-after: avoid; }
+  h1 { margin-top: 1.4rem; }
+  h1.title { margin-top: 0; }
+  h1, h2, h3, p.label { break-after: avoid; }
+  li { break-inside: avoid; }
   tr { break-inside: avoid; }
   thead { display: table-header-group; }
   figure { margin: 0; break-before: page; }

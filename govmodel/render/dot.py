@@ -13,9 +13,11 @@ at the foot holding the key of organisation names, the legend and the footer
 
 from __future__ import annotations
 
+import html
 import os
+import re
+import time
 from datetime import date
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +25,11 @@ import attrs
 import graphviz
 
 from govmodel.analysis.trace import Trace, trace
-from govmodel.errors import GovModelError, GraphvizMissing, NoSuchRecord
+from govmodel.errors import GraphvizFailed, GraphvizMissing, InvalidArgument, NoSuchRecord
 from govmodel.model.governance import GovernanceModel
 from govmodel.model.kinds import closest
 from govmodel.model.records import Body, Delegation, Organisation, Post, id_of
+from govmodel.render.escape import dot_html, dot_string, visible
 from govmodel.render.labels import check_url, wrap_words
 from govmodel.render.legend import foot_label, footer_label, title_label
 from govmodel.render.nearby import focus_scene
@@ -34,7 +37,16 @@ from govmodel.render.scene import Edge, FindingLike, Mark, Node, Scene, build_sc
 from govmodel.render.split import overview
 from govmodel.render.style import EDGE_STYLE, FONT, HIGHLIGHT, HIGHLIGHT_WIDTH, NODE_STYLE, SIZES
 
-__all__ = ["Diagram", "GraphvizMissing", "draw", "render", "scene_for", "scene_to_dot"]
+__all__ = [
+    "Diagram",
+    "GraphvizMissing",
+    "diagram_bytes",
+    "draw",
+    "pipe",
+    "render",
+    "scene_for",
+    "scene_to_dot",
+]
 
 #: Characters per line of a box's name and of a member line.
 NAME_WIDTH = 22
@@ -66,10 +78,18 @@ class Diagram(graphviz.Digraph):  # type: ignore[misc]
                 "be shown. Install it (`apt-get install graphviz`, or `make "
                 "setup`), or read the DOT source with `.source`.\n\n" + self.source
             }
+        except graphviz.CalledProcessError as exc:
+            detail = (exc.stderr or b"").decode("utf-8", "replace").strip()
+            return {"text/plain": f"Graphviz's `dot` could not draw this diagram: {detail}"}
 
 
 def _q(text: str) -> str:
-    return escape(text, quote=False)
+    return dot_html(text)
+
+
+def escape(text: str) -> str:
+    """Text for a quoted attribute inside an HTML-like label (controls shown)."""
+    return html.escape(visible(text), quote=True)
 
 
 def _lines(text: str, width: int) -> str:
@@ -157,7 +177,7 @@ def scene_to_dot(
         attrs = dict(NODE_STYLE[node.role])
         if node.id in scene.highlight_nodes:
             attrs.update(color=HIGHLIGHT, penwidth=HIGHLIGHT_WIDTH)
-        attrs["tooltip"] = node.tooltip or node.label
+        attrs["tooltip"] = dot_string(node.tooltip or node.label)
         if node.url:
             attrs.update(URL=node.url, target="_blank")
         attrs["id"] = f"node-{node.id}"
@@ -185,7 +205,7 @@ def scene_to_dot(
                 heading = next(n for n in members if n.id == f"org__{cluster_id}")
                 c.attr(
                     label=_node_label(heading),
-                    tooltip=heading.tooltip or heading.label,
+                    tooltip=dot_string(heading.tooltip or heading.label),
                     id=f"cluster-{cluster_id}",
                     labelloc="t",
                     labeljust="l",
@@ -236,7 +256,7 @@ def _add_edge(g: graphviz.Digraph, scene: Scene, edge: Edge, anchors: dict[str, 
         attrs["label"] = _edge_label(edge)
     if frozenset((edge.source, edge.target)) in scene.highlight_edges:
         attrs.update(color=HIGHLIGHT, penwidth=HIGHLIGHT_WIDTH, style="solid")
-    attrs["tooltip"] = edge.tooltip or edge.relation.replace("_", " ")
+    attrs["tooltip"] = dot_string(edge.tooltip or edge.relation.replace("_", " "))
     if edge.url:
         attrs.update(URL=edge.url, target="_blank")
     source, target = anchors.get(edge.source, edge.source), anchors.get(edge.target, edge.target)
@@ -356,21 +376,41 @@ def render(
     *,
     protect: tuple[str | None, ...] = (),
     dpi: int = 150,
+    overwrite: bool = False,
+    format: str | None = None,
 ) -> Path:
-    """Write ``diagram`` to ``path`` atomically; the format comes from the suffix
-    (``.svg``, ``.png``, ``.pdf`` or ``.dot``); ``dpi`` sets a PNG's resolution."""
-    from govmodel.io.files import write_atomic
+    """Write ``diagram`` to ``path``; the format comes from the suffix (``.svg``,
+    ``.png``, ``.pdf`` or ``.dot``) unless ``format`` says; ``dpi`` sets a PNG's resolution.
 
-    fmt = Path(path).suffix.lower().lstrip(".")
-    if fmt == "dot":
-        return write_atomic(path, diagram.source, protect=protect)
-    if fmt not in ("svg", "png", "pdf"):
-        raise GovModelError(f"cannot write a diagram as {fmt!r}: use .svg, .png, .pdf or .dot")
-    return write_atomic(path, pipe(diagram, fmt, dpi=dpi), protect=protect)
+    Written through the one safe write path (:func:`govmodel.io.output.write_output`):
+    an existing file is replaced only with ``overwrite=True``, never one of the
+    ``protect`` files. The bytes are the same for the same diagram (PDF included).
+    """
+    from govmodel.io.output import write_output
+
+    fmt = format or Path(path).suffix.lower().lstrip(".")
+    data = diagram.source if fmt == "dot" else pipe(diagram, fmt, dpi=dpi)
+    return write_output(path, data, overwrite=overwrite, protect=protect)
+
+
+_PDF_DATE = re.compile(rb"(/(?:CreationDate|ModDate) \(D:)([0-9]{14})")
+
+
+def _stamp() -> bytes:
+    """The time written into PDF files: ``SOURCE_DATE_EPOCH`` if set, else 1980-01-01."""
+    try:
+        epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))
+    except ValueError:
+        epoch = 315532800
+    epoch = min(max(epoch, 0), 253402300799)  # within the years 1970..9999
+    return time.strftime("%Y%m%d%H%M%S", time.gmtime(epoch)).encode()
 
 
 def pipe(diagram: graphviz.Digraph, fmt: str, *, dpi: int = 150) -> bytes:
-    """Run ``dot`` on ``diagram`` and return the ``fmt`` output (``svg``, ``png``, ``pdf``)."""
+    """Run ``dot`` on ``diagram`` and return the ``fmt`` output (``svg``, ``png``, ``pdf``);
+    the same diagram always gives the same bytes (a PDF's creation date is fixed)."""
+    if fmt not in ("svg", "png", "pdf"):
+        raise InvalidArgument("format", fmt, "svg, png, pdf (or write .dot source)")
     if fmt == "png":
         diagram = diagram.copy()
         diagram.attr(dpi=str(dpi))
@@ -382,4 +422,17 @@ def pipe(diagram: graphviz.Digraph, fmt: str, *, dpi: int = 150) -> bytes:
             "`apt-get install graphviz` (`make setup` does this), or write "
             "a .dot file instead."
         ) from None
+    except graphviz.CalledProcessError as exc:
+        detail = (exc.stderr or b"").decode("utf-8", "replace").strip().splitlines()
+        raise GraphvizFailed(
+            "Graphviz's `dot` could not draw this diagram" + (f": {detail[0]}" if detail else "")
+        ) from None
+    if fmt == "pdf":
+        stamp = _stamp()
+        data = _PDF_DATE.sub(lambda m: m.group(1) + stamp, data)
     return data
+
+
+def diagram_bytes(diagram: graphviz.Digraph, fmt: str) -> bytes:
+    """The ``svg``, ``png`` or ``pdf`` bytes of ``diagram`` (see :func:`pipe`)."""
+    return pipe(diagram, fmt)

@@ -31,10 +31,14 @@ def _q(text: str) -> str:
 def title_label(scene: Scene) -> str:
     """Model name (and page) in bold, the date beneath."""
     page = f" — {scene.page}" if scene.page else ""
+    what_if = "".join(
+        f"<br align='left'/>{_q(line)}"
+        for line in wrap_words("What-if, not the model file: " + "; ".join(scene.assumed), 90)
+    )
     return (
         f"<<b>{_q(scene.title + page)}</b>"
         f"<br align='left'/><font point-size='{SIZES['name']}'>As of {scene.on.isoformat()}"
-        "</font><br align='left'/>>"
+        f"{what_if if scene.assumed else ''}</font><br align='left'/>>"
     )
 
 

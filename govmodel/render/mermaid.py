@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import TYPE_CHECKING
 
+from govmodel.render.escape import mermaid_comment, mermaid_id, mermaid_label
 from govmodel.render.scene import Scene, build_scene
 
 if TYPE_CHECKING:
@@ -38,16 +38,16 @@ _SHAPES = {
 
 
 def _mid(node_id: str) -> str:
-    return "n_" + re.sub(r"[^A-Za-z0-9_]", "_", node_id)
+    return mermaid_id(node_id)
 
 
 def _text(text: str) -> str:
-    return text.replace('"', "'").replace("\n", " ")
+    return mermaid_label(text)
 
 
 def scene_to_mermaid(scene: Scene) -> str:
     """Mermaid ``flowchart`` text for a scene (deterministic)."""
-    lines = [f"%% {scene.title}, as of {scene.on.isoformat()}", "flowchart TB"]
+    lines = [f"%% {mermaid_comment(scene.title)}, as of {scene.on.isoformat()}", "flowchart TB"]
     by_cluster: dict[str | None, list] = {}  # type: ignore[type-arg]
     for node in scene.nodes:
         by_cluster.setdefault(node.cluster, []).append(node)

@@ -174,6 +174,8 @@ def _finding_html(f: Any) -> str:
     ]
     if f.expected:
         rows.append(["expected", f.expected])
+    if getattr(f, "source", None) is not None:  # a local policy's or a plugin's finding
+        rows.append(["source", f.source.render()])
     body = "".join(
         f"<tr><th style='text-align:left'>{escape(k)}</th><td>{escape(v)}</td></tr>"
         for k, v in rows
@@ -252,8 +254,93 @@ def _trace_text(t: Any) -> str:
 
 
 def _timeline_text(t: Any) -> str:
+    dates = ", ".join(turn.on.isoformat() for turn in t.turns[:4])
+    more = ", ..." if len(t.turns) > 4 else ""
+    count = f"{len(t.turns)} change{'' if len(t.turns) == 1 else 's'}"
+    return f"{t.start.isoformat()} to {t.end.isoformat()}: {count} of verdict" + (
+        f" ({dates}{more})" if t.turns else ""
+    )
+
+
+def _timeline_html(t: Any) -> str:
+    from govmodel.render.chart import timeline_svg
+
+    rows = [
+        [turn.on.isoformat(), str(shift), ", ".join(shift.rules)]
+        for turn in t.turns
+        for shift in turn.shifts
+        if shift.form in t.shown()
+    ]
+    table = html_table(["on", "what changed", "rules starting or ending that day"], rows)
+    return f"<div>{timeline_svg(t)}{table if rows else ''}</div>"
+
+
+def _diff_text(d: Any) -> str:
+    r = d.records
     return (
-        f"{t.start.isoformat()} to {t.end.isoformat()}: verdicts change on {len(t.changes)} dates"
+        f"{d.old.name} -> {d.new.name}: {len(r.added)} added, {len(r.removed)} removed, "
+        f"{len(r.changed)} changed; {len(d.verdicts)} verdicts changed; findings "
+        f"{len(d.appeared)} appeared, {len(d.resolved)} resolved"
+    )
+
+
+def _diff_html(d: Any) -> str:
+    rows = d.rows()
+    styles = {
+        "added": "background:#d4edda",
+        "gained": "background:#d4edda",
+        "appeared": "background:#fff3cd",
+        "removed": "background:#f8d7da",
+        "lost": "background:#f8d7da",
+        "resolved": "background:#d1ecf1",
+    }
+    table = html_table(
+        ["section", "change", "kind", "id", "field", "old", "new"],
+        [[_short(str(row[k] or ""), 80) for k in row] for row in rows],
+        row_styles=[styles.get(row["change"], "") for row in rows],
+    )
+    items = "".join(f"<li>{escape(line)}</li>" for line in d.summary())
+    return (
+        f"<div><p><b>{escape(str(d.old))}</b> &rarr; <b>{escape(str(d.new))}</b></p>"
+        f"<ul>{items}</ul>{table if rows else ''}</div>"
+    )
+
+
+def _advice_text(a: Any) -> str:
+    first = a.ranking[0].form.value if a.ranking else "none"
+    return (
+        f"on {a.on.isoformat()} for {', '.join(p.name for p in a.parties)}: "
+        f"{len(a.ranking)} lawful forms ranked (first {first}), {len(a.ruled_out)} fall away"
+    )
+
+
+def _advice_html(a: Any) -> str:
+    ranked = html_table(
+        ["rank", "form", "serves", "partly", "fails", "what it would take", "placed"],
+        [
+            [
+                str(o.rank),
+                o.title,
+                "; ".join(f"{p.aim} ({', '.join(o.cited(p))})" for p in o.serves),
+                " ".join(f"{p.aim}: {p.why}" for p in o.partly),
+                " ".join(f"{p.aim}: {p.why}" for p in o.fails),
+                "; ".join(str(n) for n in o.needs),
+                o.placed,
+            ]
+            for o in a.ranking
+        ],
+    )
+    out = html_table(
+        ["form", "verdict", "why it falls away"],
+        [[r.title, r.verdict.value, " ".join(r.why)] for r in a.ruled_out],
+        row_styles=[
+            f"background:{_VERDICT_COLOURS.get(r.verdict.value, _OTHER)}" for r in a.ruled_out
+        ],
+    )
+    parties = escape(", ".join(f"{p.name} ({p.type.value})" for p in a.parties))
+    return (
+        f"<div><p>Forms for {parties} on <b>{a.on.isoformat()}</b>, ranked for "
+        f"{escape(', '.join(a.aims))}</p>{ranked}<p>Falling away:</p>{out}</div>"
     )
 
 
@@ -267,6 +354,8 @@ _TEXT: dict[str, Callable[[Any], str]] = {
     "Grants": _grants_text,
     "Trace": _trace_text,
     "Timeline": _timeline_text,
+    "ModelDiff": _diff_text,
+    "Advice": _advice_text,
 }
 _HTML: dict[str, Callable[[Any], str]] = {
     "FormVerdict": _verdict_html,
@@ -274,4 +363,7 @@ _HTML: dict[str, Callable[[Any], str]] = {
     "Classification": _classification_html,
     "Grant": _grant_html,
     "Grants": _grants_html,
+    "ModelDiff": _diff_html,
+    "Advice": _advice_html,
+    "Timeline": _timeline_html,
 }

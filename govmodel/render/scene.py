@@ -33,6 +33,7 @@ from govmodel.model.records import (
     Organisation,
     Post,
 )
+from govmodel.render.escape import dot_id as _sid
 from govmodel.render.describe import (
     agreement_tip,
     body_tip,
@@ -143,6 +144,8 @@ class Scene:
     source: str | None = None
     key: tuple[KeyEntry, ...] = ()
     highlighted: str = ""
+    assumed: tuple[str, ...] = ()
+    """What a what-if assumed (the model's ``assumed``, as text), shown under the title."""
 
     @property
     def lonely(self) -> frozenset[str]:
@@ -169,7 +172,7 @@ class Scene:
     def focus(self, center: str) -> Scene:
         """Keep ``center`` (or, for an organisation, its cluster) and its neighbours, and
         the heading of each organisation two or more of them are drawn inside."""
-        core = {n.id for n in self.nodes if n.id == center or n.cluster == center}
+        core = {n.id for n in self.nodes if n.id == _sid(center) or n.cluster == center}
         if not core:
             raise KeyError(center)
         keep = set(core)
@@ -194,7 +197,7 @@ class Scene:
         ids = {n.id for n in self.nodes}
 
         def scene_id(name: str) -> str:
-            return name if name in ids else f"end__{name}"
+            return _sid(name) if _sid(name) in ids else f"end__{name}"
 
         return attrs.evolve(
             self,
@@ -235,8 +238,9 @@ def _attach(
         severity = str(getattr(f.severity, "value", f.severity))
         mark = Mark(f.code, severity, f.message, f.expected is not None)
         for subject in f.subjects:
-            if is_node(subject) or is_node(f"org__{subject}"):
-                key, target = (subject if is_node(subject) else f"org__{subject}"), on_node
+            sid = _sid(subject)
+            if is_node(sid) or is_node(f"org__{subject}"):
+                key, target = (sid if is_node(sid) else f"org__{subject}"), on_node
             elif is_record(subject) or is_record(f"org__{subject}"):
                 key, target = (subject if is_record(subject) else f"org__{subject}"), on_record
             else:
@@ -400,7 +404,7 @@ class Parts:
             if not (m.post and self.show_post(m.post) and m.post in current)
         )
         return Node(
-            b.id,
+            _sid(b.id),
             b.name,
             _role(b),
             single if single in current else None,
@@ -413,7 +417,7 @@ class Parts:
         """A post's box."""
         orgs = [o for o in p.organisations if o in self.current]
         return Node(
-            p.id,
+            _sid(p.id),
             p.title,
             "post",
             orgs[0] if len(orgs) == 1 else None,
@@ -424,12 +428,12 @@ class Parts:
     def agreement(self, a: Agreement) -> Node:
         """An agreement's box."""
         tip = agreement_tip(self.current, a)
-        return Node(a.id, a.name, "agreement", None, a.kind.value.replace("_", " "), tooltip=tip)
+        return Node(_sid(a.id), a.name, "agreement", None, a.kind.value.replace("_", " "), tooltip=tip)
 
     def contract(self, c: Contract) -> Node:
         """A contract's box."""
         tip = contract_tip(self.current, c)
-        return Node(c.id, c.name, "contract", None, c.kind.value.replace("_", " "), tooltip=tip)
+        return Node(_sid(c.id), c.name, "contract", None, c.kind.value.replace("_", " "), tooltip=tip)
 
     # -- lines ---------------------------------------------------------------------------
 
@@ -444,12 +448,12 @@ class Parts:
         if cluster is None and not established and not delegated and not b.reports_to:
             for org_id in b.organisations:
                 if org_id in current:
-                    yield Edge(f"org__{org_id}", b.id, "part_of")
+                    yield Edge(f"org__{org_id}", _sid(b.id), "part_of")
         for target in b.reports_to:
             if target in current:
                 yield Edge(
-                    b.id,
-                    target,
+                    _sid(b.id),
+                    _sid(target),
                     "reports_to",
                     upward=True,
                     tooltip=f"{b.name} reports to {current.body(target).name}",
@@ -460,15 +464,15 @@ class Parts:
                     label = "" if m.voting else "non-voting"
                     if m.role.value not in ("member",):
                         label = (m.role.value.replace("_", " ") + " " + label).strip()
-                    yield Edge(m.post, b.id, "member_of", label)
+                    yield Edge(_sid(m.post), _sid(b.id), "member_of", label)
 
     def delegation_line(self, d: Delegation) -> Edge:
         """A delegation's line."""
         names = [self.model.matter(m).name if m in self.model else m for m in d.matters]
         tip, rule = delegation_tip(self.current, d)
         return Edge(
-            d.from_,
-            d.to,
+            _sid(d.from_),
+            _sid(d.to),
             "delegates_to",
             _delegation_label(names, d),
             tooltip=tip,
@@ -481,19 +485,19 @@ class Parts:
         ``drawn``."""
         for party in a.parties:
             if party in self.current:
-                yield Edge(f"org__{party}", a.id, "party_to")
+                yield Edge(f"org__{party}", _sid(a.id), "party_to")
         for body in a.bodies:
-            if drawn(body):
-                yield Edge(a.id, body, "establishes")
+            if drawn(_sid(body)):
+                yield Edge(_sid(a.id), _sid(body), "establishes")
 
     def contract_lines(self, c: Contract) -> Iterator[Edge]:
         """Lines from a contract's commissioners and to its providers."""
         for org_id in c.commissioners:
             if org_id in self.current:
-                yield Edge(f"org__{org_id}", c.id, "commissions")
+                yield Edge(f"org__{org_id}", _sid(c.id), "commissions")
         for org_id in c.providers:
             if org_id in self.current:
-                yield Edge(c.id, f"org__{org_id}", "provided_by")
+                yield Edge(_sid(c.id), f"org__{org_id}", "provided_by")
 
     def statutory_lines(
         self, orgs: Iterable[Organisation], nodes: dict[str, Node]
@@ -529,7 +533,9 @@ class Parts:
             if not boards:
                 continue
             cog = [
-                b.id for b in current.bodies_of(org.id) if b.kind is BodyKind.COUNCIL_OF_GOVERNORS
+                _sid(b.id)
+                for b in current.bodies_of(org.id)
+                if b.kind is BodyKind.COUNCIL_OF_GOVERNORS
             ]
             for step in organisation_ends(org.type, self.on):
                 if step.target == "governors":
@@ -540,7 +546,7 @@ class Parts:
                     targets = [end(step.target)]
                 for board in boards:
                     for t in targets:
-                        yield statutory(board.id, t, step)
+                        yield statutory(_sid(board.id), t, step)
             for body in cog:
                 for step in ends_above("governors", self.on):
                     yield statutory(body, end(f"{org.id}.{step.target}", org.label), step)
@@ -585,6 +591,7 @@ class Parts:
             _merge(edges, set(nodes)),
             source=PurePath(self.model.source).name if self.model.source else None,
             key=tuple(key),
+            assumed=tuple(str(a) for a in self.model.assumed),
         )
 
 
@@ -612,21 +619,21 @@ def build_scene(
     for org in sorted(current.organisations, key=lambda o: o.id):
         nodes[f"org__{org.id}"] = parts.organisation(org)
     for b in current.bodies:
-        nodes[b.id] = parts.body(b)
+        nodes[_sid(b.id)] = parts.body(b)
         edges += parts.body_lines(b)
     if posts:
         for p in current.posts:
             if parts.show_post(p.id):
-                nodes[p.id] = parts.post(p)
+                nodes[_sid(p.id)] = parts.post(p)
     for d in current.delegations:
-        if d.from_ in nodes and d.to in nodes:
+        if _sid(d.from_) in nodes and _sid(d.to) in nodes:
             edges.append(parts.delegation_line(d))
     for a in current.agreements:
-        nodes[a.id] = parts.agreement(a)
+        nodes[_sid(a.id)] = parts.agreement(a)
         edges += parts.agreement_lines(a, nodes.__contains__)
     if contracts:
         for c in current.contracts:
-            nodes[c.id] = parts.contract(c)
+            nodes[_sid(c.id)] = parts.contract(c)
             edges += parts.contract_lines(c)
     if ends:
         edges += parts.statutory_lines(current.organisations, nodes)

@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from govmodel.analysis.authority import grants
+from govmodel.errors import InvalidArgument
 from govmodel.law.accountability import statutory_reserved
+from govmodel.render.escape import csv_cell
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -193,16 +195,21 @@ def table(model: GovernanceModel, kind: str, *, on: date | str | None = None) ->
         "membership": membership_table,
     }
     if kind not in builders:
-        raise ValueError(f"unknown table {kind!r}; choose one of {', '.join(KINDS)}")
+        raise InvalidArgument("kind", kind, f"one of {', '.join(KINDS)}")
     return builders[kind](model, on=on)
 
 
 def csv_text(
     model: GovernanceModel, *, kind: str = "delegation", on: date | str | None = None
 ) -> str:
-    """One table as CSV text (deterministic)."""
+    """One table as CSV text (UTF-8, deterministic); no cell can be read as a formula
+    (:func:`~govmodel.render.escape.csv_cell`)."""
     frame = table(model, kind, on=on)
-    return frame.to_csv(index=(kind == "authority"), lineterminator="\n")
+    safe = frame.map(csv_cell)
+    if kind == "authority":
+        safe.index = safe.index.map(csv_cell)
+    safe.columns = [csv_cell(c) for c in safe.columns]
+    return str(safe.to_csv(index=(kind == "authority"), lineterminator="\n"))
 
 
 def export_csv(
@@ -212,11 +219,15 @@ def export_csv(
     kind: str = "delegation",
     on: date | str | None = None,
     protect: tuple[str | None, ...] = (),
+    overwrite: bool = False,
 ) -> Path:
-    """Write one table as CSV (UTF-8, deterministic), atomically."""
-    from govmodel.io.files import write_atomic
+    """Write one table as CSV (see :func:`csv_text`) through the one safe write path:
+    an existing file only with ``overwrite=True``."""
+    from govmodel.io.output import write_output
 
-    return write_atomic(path, csv_text(model, kind=kind, on=on), protect=protect)
+    return write_output(
+        path, csv_text(model, kind=kind, on=on), overwrite=overwrite, protect=protect
+    )
 
 
 def export_excel(
@@ -225,11 +236,13 @@ def export_excel(
     *,
     on: date | str | None = None,
     protect: tuple[str | None, ...] = (),
+    overwrite: bool = False,
 ) -> Path:
-    """Write the board-ready workbook (:func:`excel_bytes`) atomically."""
-    from govmodel.io.files import write_atomic
+    """Write the board-ready workbook (:func:`excel_bytes`) through the one safe write
+    path: an existing file only with ``overwrite=True``."""
+    from govmodel.io.output import write_output
 
-    return write_atomic(path, excel_bytes(model, on=on), protect=protect)
+    return write_output(path, excel_bytes(model, on=on), overwrite=overwrite, protect=protect)
 
 
 def excel_bytes(model: GovernanceModel, *, on: date | str | None = None) -> bytes:

@@ -21,6 +21,9 @@ def model_summary(model: GovernanceModel) -> str:
     out = [model.name, "=" * len(model.name), f"As of {model.as_of.isoformat()}"]
     if model.description:
         out += ["", textwrap.fill(model.description, width=88)]
+    if model.assumed:
+        out += ["", "What-if: assumed, not in the model file"]
+        out += [wrap(f"- {a}  [{a.origin}]", indent="  ") for a in model.assumed]
 
     out += ["", f"Organisations ({len(model.organisations)})"]
     for o in model.organisations:
