@@ -94,14 +94,21 @@ class UnknownKind(GovModelError, ValueError):
 class NoSuchRecord(GovModelError, KeyError):
     """An id that names nothing in the model."""
 
-    def __init__(self, what: str, value: str, suggestions: Sequence[str]):
+    def __init__(
+        self,
+        what: str,
+        value: str,
+        suggestions: Sequence[str],
+        *,
+        listing: str = "Run `govmodel show FILE` to list the ids in the model.",
+    ):
         self.what = what
         self.value = value
         self.suggestions = list(suggestions)
         hint = (
             f" Closest ids: {', '.join(repr(s) for s in suggestions)}."
             if suggestions
-            else " Run `govmodel show FILE` to list the ids in the model."
+            else f" {listing}"
         )
         super().__init__(f"no {what} with id {value!r}.{hint}")
 

@@ -327,7 +327,6 @@ def nearly_valid_models(draw: st.DrawFn) -> GovernanceModel:
     return attrs.evolve(model, **changes)
 
 
-
 #: Governing bodies, committees and a joint body, weighted the way schemes of delegation
 #: are: most delegations run from a board to its committees and officers and on down.
 SCHEME_KINDS = [
@@ -414,6 +413,7 @@ def schemes(draw: st.DrawFn) -> GovernanceModel:
         posts=posts,
         delegations=delegations,
     )
+
 
 #: The party types govmodel knows, as strings (the way users write them).
 _TYPES = [t.value for t in PartyType]

@@ -29,9 +29,9 @@ from govmodel.model.kinds import BodyKind, FormId, PartyType
 from govmodel.model.records import Body, Delegation, Organisation
 from govmodel.render.nearby import focus_scene
 from govmodel.render.scene import build_scene
+from govmodel.strategies import days, models, nearly_valid_models, schemes
 
 from .reference import naive, naive_check, naive_grants, naive_trace
-from govmodel.strategies import days, models, nearly_valid_models, schemes
 
 dates = st.none() | days
 

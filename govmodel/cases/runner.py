@@ -172,7 +172,12 @@ def _findings(
         code = codes.find(code_or_name)
         if code is None:
             guess = codes.suggest(code_or_name)
-            raise NoSuchRecord("finding code", code_or_name, guess)
+            raise NoSuchRecord(
+                "finding code",
+                code_or_name,
+                guess,
+                listing="Run `govmodel check --list-codes` to list them.",
+            )
         return [f for f in report if f.code == code and (not subject or subject in f.subjects)]
 
     if case.finding:

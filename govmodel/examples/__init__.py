@@ -40,7 +40,12 @@ def names() -> list[str]:
 def path(name: str) -> Path:
     """Path of the bundled example ``name``."""
     if name not in names():  # only the bundled names: never a path elsewhere
-        raise NoSuchRecord("example", name, closest(name, names()))
+        raise NoSuchRecord(
+            "example",
+            name,
+            closest(name, names()),
+            listing="Run `govmodel example --list` to see them.",
+        )
     return _dir() / f"{name}.yaml"
 
 
@@ -83,5 +88,10 @@ def policy_path(name: str) -> Path:
     """Path of the bundled policy file ``name`` (see :func:`policy_names`)."""
     candidate = _dir() / "policies" / f"{name}.yaml"
     if not candidate.is_file():
-        raise NoSuchRecord("bundled policy file", name, closest(name, policy_names()))
+        raise NoSuchRecord(
+            "bundled policy file",
+            name,
+            closest(name, policy_names()),
+            listing=f"The bundled policy files: {', '.join(policy_names())}.",
+        )
     return candidate

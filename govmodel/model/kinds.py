@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import re
 from collections.abc import Iterable
 from typing import Any, Self, cast
 
@@ -35,14 +36,41 @@ def _norm(text: str) -> str:
 def closest(word: str, choices: Iterable[str], *, n: int = 3) -> list[str]:
     """Return up to ``n`` of ``choices`` that look most like ``word``.
 
+    Words in another order count too (ids are words joined by ``_``, ``-`` or ``.``).
+
     >>> closest("fondation_trust", ["foundation_trust", "nhs_trust", "charity"])
     ['foundation_trust']
+    >>> closest("budget_approval", ["approve_budget", "award_contract"])
+    ['approve_budget']
     """
     pool = sorted(set(choices))
     found = difflib.get_close_matches(word, pool, n=n, cutoff=0.6)
     if not found:
         found = [c for c in pool if word and (word in c or c in word)][:n]
+    if not found:
+        found = _same_words(word, pool, n)
     return found
+
+
+def _split_words(text: str) -> list[str]:
+    return [w for w in re.split(r"[_\-.\s]+", text.lower()) if w]
+
+
+def _same_words(word: str, pool: list[str], n: int) -> list[str]:
+    """The choices sharing most words with ``word``, a word matching when one begins
+    the other's first four letters (``approval`` meets ``approve``)."""
+    words = _split_words(word)
+
+    def meets(a: str, b: str) -> bool:
+        return a[:4] == b[:4] if min(len(a), len(b)) >= 4 else a == b
+
+    scored = []
+    for choice in pool:
+        theirs = _split_words(choice)
+        shared = sum(1 for w in words if any(meets(w, t) for t in theirs))
+        if shared and shared * 2 >= len(words):
+            scored.append((-shared, len(theirs), choice))
+    return [c for _, _, c in sorted(scored)[:n]]
 
 
 #: Each kind's spellings, built on first use (see :meth:`Kind.parse`).

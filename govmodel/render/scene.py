@@ -33,7 +33,6 @@ from govmodel.model.records import (
     Organisation,
     Post,
 )
-from govmodel.render.escape import dot_id as _sid
 from govmodel.render.describe import (
     agreement_tip,
     body_tip,
@@ -44,6 +43,7 @@ from govmodel.render.describe import (
     post_tip,
     step_tip,
 )
+from govmodel.render.escape import dot_id as _sid
 from govmodel.render.labels import pounds, rule_url, wrap_words
 
 __all__ = ["Edge", "FindingLike", "KeyEntry", "Mark", "Node", "Parts", "Scene", "build_scene"]
@@ -428,12 +428,16 @@ class Parts:
     def agreement(self, a: Agreement) -> Node:
         """An agreement's box."""
         tip = agreement_tip(self.current, a)
-        return Node(_sid(a.id), a.name, "agreement", None, a.kind.value.replace("_", " "), tooltip=tip)
+        return Node(
+            _sid(a.id), a.name, "agreement", None, a.kind.value.replace("_", " "), tooltip=tip
+        )
 
     def contract(self, c: Contract) -> Node:
         """A contract's box."""
         tip = contract_tip(self.current, c)
-        return Node(_sid(c.id), c.name, "contract", None, c.kind.value.replace("_", " "), tooltip=tip)
+        return Node(
+            _sid(c.id), c.name, "contract", None, c.kind.value.replace("_", " "), tooltip=tip
+        )
 
     # -- lines ---------------------------------------------------------------------------
 

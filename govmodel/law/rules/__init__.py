@@ -30,7 +30,12 @@ def get(rule_id: str) -> Rule:
     book = rulebook()
     found = book.get(rule_id)
     if found is None:
-        raise NoSuchRecord("rule", rule_id, closest(rule_id.upper(), (r.id for r in book)))
+        raise NoSuchRecord(
+            "rule",
+            rule_id,
+            closest(rule_id.upper(), (r.id for r in book)),
+            listing="Run `govmodel rules` to list them.",
+        )
     return found
 
 
