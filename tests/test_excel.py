@@ -276,3 +276,31 @@ def test_check_on_a_workbook_points_at_cells(
     assert location["sheet"] == "Bodies" and location["cell"] == "E3"
     code, out, _ = run(capsys, "check", str(book))
     assert f"{book}!Bodies!E3: error[GM405]" in out
+
+
+def test_the_board_workbook_is_not_taken_for_a_scheme(tmp_path: Path) -> None:
+    """Importing what `govmodel table` writes (made for reading) says so and names the
+    template, rather than listing missing keys."""
+    from govmodel.render.workbook import board_workbook
+
+    model = govmodel.examples.load("msecc-2023")
+    path = tmp_path / "board.xlsx"
+    path.write_bytes(board_workbook(model, model.as_of))
+    with pytest.raises(govmodel.ModelError) as caught:
+        read_excel(path)
+    (problem,) = caught.value.problems
+    assert str(problem.location).endswith("board.xlsx!Cover!A1")
+    assert "board-ready workbook" in problem.message
+    assert "--template" in (problem.hint or "")
+
+
+def test_a_workbook_without_the_templates_sheets_names_them(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "Budget 2024"
+    path = tmp_path / "other.xlsx"
+    book.save(path)
+    with pytest.raises(govmodel.ModelError) as caught:
+        read_excel(path)
+    (problem,) = caught.value.problems
+    assert str(problem.location).endswith("other.xlsx!Budget 2024!A1")
+    assert all(spec.name in (problem.hint or "") for spec in SHEETS)

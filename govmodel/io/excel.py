@@ -461,6 +461,31 @@ def _polish(problem: Problem, reader: _Reader, names: _Names) -> Problem:
     return attrs.evolve(problem, location=at)
 
 
+def _refuse_other_workbooks(book: Workbook, name: str) -> None:
+    """A workbook with none of the template's sheets is not a scheme to import: the
+    board-ready workbook ``govmodel table`` writes (a Cover sheet first) is named as
+    such, anything else is told which sheets are read."""
+    template = [s.name for s in (ABOUT, *SHEETS)]
+    if any(sheet in book.sheetnames for sheet in template):
+        return
+    first = book.sheetnames[0] if book.sheetnames else "Sheet1"
+    if first == "Cover":
+        message = "this is the board-ready workbook `govmodel table` writes, made for reading"
+        hint = (
+            "Import the template instead: `govmodel table MODEL --template -o sord.xlsx` "
+            "writes it filled with a model (or give the model file itself)."
+        )
+    else:
+        message = "none of the template's sheets is in this workbook"
+        hint = (
+            f"The sheets read are {', '.join(template)}; "
+            "`govmodel table --template -o sord.xlsx` writes a blank template."
+        )
+    raise ModelError(
+        [Problem((), message, hint, CellLocation(name, 1, 1, sheet=first))], source=name
+    )
+
+
 def read_excel(path: str | os.PathLike[str]) -> GovernanceModel:
     """Read a scheme of reservation and delegation workbook (the template's sheets)
     into a model.
@@ -501,6 +526,7 @@ def read_excel(path: str | os.PathLike[str]) -> GovernanceModel:
             ],
             source=name,
         ) from None
+    _refuse_other_workbooks(book, name)
     reader = _Reader(name)
     document = _document(book, reader)
     names = _Names(document)
