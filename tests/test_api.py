@@ -142,3 +142,25 @@ def test_the_old_date_helper_still_works_but_warns(msecc: govmodel.GovernanceMod
 def test_a_trace_result_is_a_trace(msecc: govmodel.GovernanceModel) -> None:
     """The free function returns the documented result type."""
     assert isinstance(govmodel.trace(msecc, "msecc.board"), Trace)
+
+
+def test_import_govmodel_leaves_the_heavy_libraries_until_they_are_used() -> None:
+    """`import govmodel` stays quick: networkx, jsonschema, cattrs, openpyxl and pandas
+    are imported by what uses them (a graph copy, a file checked, a model converted, a
+    workbook, a table), not by the package itself."""
+    import subprocess
+    import sys
+
+    heavy = ["networkx", "jsonschema", "cattrs", "openpyxl", "pandas", "importlib.metadata"]
+    code = f"import sys, govmodel\nprint(','.join(m for m in {heavy!r} if m in sys.modules))\n"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == ""
+    # ... and they are there once used:
+    code = (
+        "import sys, govmodel\n"
+        "govmodel.examples.load('nics-2021').to_networkx()\n"
+        "govmodel.check(govmodel.examples.load('msecc-2023'))\n"
+        "print('networkx' in sys.modules, 'importlib.metadata' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "True"]

@@ -30,10 +30,12 @@ import functools
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path as FsPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import jsonschema
 
 import attrs
-import jsonschema
 
 from govmodel import examples
 from govmodel.errors import CaseFileError, LocatedError, UnknownKind
@@ -104,6 +106,8 @@ def _validator(kind: str) -> jsonschema.Draft202012Validator:
         defs["example_case"].pop("oneOf", None)
         defs["example_case"].pop("anyOf", None)
         schema = {"$ref": f"#/$defs/{kind}", "$defs": defs}
+    import jsonschema  # imported when the file is read, not with govmodel
+
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
 
 

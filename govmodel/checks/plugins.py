@@ -20,9 +20,9 @@ usual. See ``docs/plugins.md`` for the stable API.
 from __future__ import annotations
 
 import functools
-import importlib.metadata
 import re
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -30,6 +30,9 @@ from govmodel.checks.base import Category, CheckFailure, Severity, Source
 from govmodel.checks.registry import REGISTRY
 from govmodel.checks.spec import CheckSpec
 from govmodel.law.rules import get
+
+if TYPE_CHECKING:
+    import importlib.metadata
 from govmodel.model.policies import NAME_PATTERN
 
 __all__ = ["GROUP", "PLUGIN_CODE", "RESERVED_PREFIXES", "Plugins", "installed", "vetted"]
@@ -63,6 +66,8 @@ def installed() -> Plugins:
     :func:`vetted`); read once per process, in entry-point name order."""
     found: list[tuple[CheckSpec, Source]] = []
     failures: list[CheckFailure] = []
+    import importlib.metadata  # read when checks first run, not with govmodel
+
     points = sorted(importlib.metadata.entry_points(group=GROUP), key=lambda e: (e.name, e.value))
     for ep in points:
         label = _entry_label(ep)

@@ -1,9 +1,7 @@
 """Model files: parsing, validation, the JSON Schema, conversion and saving."""
 
-from govmodel.io.excel import read_excel
-from govmodel.io.files import dumps, load, loads, save, write_atomic
+from govmodel.io.files import dumps, load, loads, read_excel, save, write_atomic, write_workbook
 from govmodel.io.schema import model_schema
-from govmodel.io.template import write_workbook
 from govmodel.locations import Problem
 
 __all__ = [

@@ -10,11 +10,9 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import cattrs
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from govmodel.io.schema import TOP_LEVEL, field_specs, file_key
 from govmodel.model.dates import as_date
@@ -30,6 +28,9 @@ from govmodel.model.policies import (
 )
 from govmodel.model.records import Body, Expectation, Membership, StatedFact
 
+if TYPE_CHECKING:
+    import cattrs
+
 __all__ = [
     "from_plain",
     "iso_dates",
@@ -43,6 +44,9 @@ __all__ = [
 
 @functools.cache
 def _converter() -> cattrs.Converter:
+    import cattrs  # imported when a model is first converted, not with govmodel
+    from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
     conv = cattrs.Converter()
     for kind in Kind.__subclasses__():  # StrEnums would otherwise pass through as str
         conv.register_structure_hook(kind, lambda v, t: t.parse(v))

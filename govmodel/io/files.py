@@ -15,7 +15,6 @@ import yaml
 
 from govmodel.errors import GovModelError, InvalidArgument, LocatedError, ModelError, PolicyError
 from govmodel.io.convert import from_plain, policy_from_plain, to_plain
-from govmodel.io.excel import read_excel
 from govmodel.io.output import os_reason, write_output
 from govmodel.io.policies import (
     clash_problems,
@@ -24,7 +23,6 @@ from govmodel.io.policies import (
     reference_problems,
 )
 from govmodel.io.scenario import is_scenario, load_scenario
-from govmodel.io.template import write_workbook
 from govmodel.io.validate import problems_in
 from govmodel.locations import Location, Problem
 from govmodel.model.governance import GovernanceModel
@@ -95,6 +93,24 @@ def _build(parsed: Any, filename: str) -> GovernanceModel:
     return _with_policy_files(model, FsPath(filename).parent)
 
 
+def read_excel(path: str | os.PathLike[str]) -> GovernanceModel:
+    """Read a scheme of reservation and delegation workbook (the template's sheets)
+    into a model; every problem is listed at its cell (``sord.xlsx!Delegations!C14``).
+    See :func:`govmodel.io.excel.read_excel` (imported when first called, with openpyxl).
+    """
+    from govmodel.io.excel import read_excel as read
+
+    return read(path)
+
+
+def write_workbook(model: GovernanceModel | None = None) -> bytes:
+    """The scheme of delegation template, blank or filled with ``model``, as ``.xlsx``
+    bytes (:func:`govmodel.io.template.write_workbook`, imported when first called)."""
+    from govmodel.io.template import write_workbook as write
+
+    return write(model)
+
+
 def _unreadable(path: str, message: str, hint: str) -> ModelError:
     return ModelError([Problem((), message, hint, Location(path, 1, 1))], source=path)
 
@@ -139,6 +155,8 @@ def load(
 def _with_policy_files(model: GovernanceModel, folder: FsPath) -> GovernanceModel:
     """``model`` with the policy files its ``policies:`` names read in, and every
     policy's references checked against it (problems raise one ModelError)."""
+    if not model.policies:
+        return model
     problems: list[Problem] = []
     included = []
     for i, entry in enumerate(model.policies):

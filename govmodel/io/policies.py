@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import jsonschema
 
 import attrs
-import jsonschema
 
 from govmodel.errors import UnknownKind
 from govmodel.io.schema import (
@@ -80,6 +82,8 @@ def _validator(schema_key: str) -> jsonschema.Draft202012Validator:
         }
     else:
         schema = policy_schema(PolicyKind(schema_key))
+    import jsonschema  # imported when a file is checked, not with govmodel
+
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
 
 

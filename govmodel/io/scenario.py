@@ -26,9 +26,11 @@ import functools
 import os
 from collections.abc import Callable
 from pathlib import Path as FsPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
+if TYPE_CHECKING:
+    import jsonschema
+
 
 from govmodel.errors import ModelError
 from govmodel.io.assume import Change, FactChange, assume
@@ -95,6 +97,8 @@ def is_scenario(data: Any) -> bool:
 
 @functools.cache
 def _validator() -> jsonschema.Draft202012Validator:
+    import jsonschema  # imported when a file is checked, not with govmodel
+
     return jsonschema.Draft202012Validator(SCENARIO_SCHEMA)
 
 

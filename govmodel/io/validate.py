@@ -135,9 +135,12 @@ def normalise_kinds(record: dict[str, Any], path: Path, cls: type, where: Locato
     problems = []
     for key, (kind, many) in _kind_fields(cls).items():
         value = record.get(key)
+        ids = kind._value2member_map_  # names already written as ids need no parsing
+        if value is None or (not many and value in ids):
+            continue
         items = list(enumerate(value)) if many and isinstance(value, list) else [(None, value)]
         for i, item in items:
-            if not isinstance(item, str):
+            if not isinstance(item, str) or item in ids:
                 continue
             at: Path = (*path, key) if i is None else (*path, key, i)
             try:

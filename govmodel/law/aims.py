@@ -16,12 +16,16 @@ located (:class:`~govmodel.law.rulebook.RulebookError`).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    pass
+
 import functools
 from collections.abc import Mapping
 from pathlib import Path as FsPath
 
 import attrs
-import jsonschema
 
 from govmodel.errors import UnknownKind
 from govmodel.law.rulebook import RulebookError
@@ -131,6 +135,8 @@ def load_aims(path: str | FsPath | None = None) -> AimTable:
     Raises :class:`~govmodel.law.rulebook.RulebookError` listing every problem.
     """
     target = FsPath(path) if path is not None else rules_dir() / "aims.yaml"
+    import jsonschema  # imported when the file is read, not with govmodel
+
     validator = jsonschema.Draft202012Validator(AIMS_SCHEMA)
     data, where, problems = read_rule_file(target, validator)
     if problems or data is None:

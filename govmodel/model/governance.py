@@ -160,17 +160,21 @@ class GovernanceModel:
     locations: Mapping[tuple[str | int, ...], Location] = attrs.field(
         factory=dict, kw_only=True, repr=False
     )
-    _index: dict[str, tuple[RecordKind, Any]] = attrs.field(init=False, repr=False)
     _derived: dict[str, Any] = attrs.field(init=False, factory=dict, repr=False)
 
-    def __attrs_post_init__(self) -> None:
-        index: dict[str, tuple[RecordKind, Any]] = {}
-        for matter in STANDARD_MATTERS:
-            index[matter.id] = ("matter", matter)
-        for collection, kind in KIND_OF_COLLECTION.items():
-            for record in getattr(self, collection):
-                index[record.id] = (kind, record)
-        object.__setattr__(self, "_index", index)
+    @property
+    def _index(self) -> dict[str, tuple[RecordKind, Any]]:
+        """``id -> (kind, record)`` for every record and the standard matters (the last
+        record of an id wins), built on the first lookup: a model made and never asked
+        about (a dated model's parent, a what-if's base) costs nothing to index."""
+        found = self._derived.get("records")
+        if found is None:
+            found = {matter.id: ("matter", matter) for matter in STANDARD_MATTERS}
+            for collection, kind in KIND_OF_COLLECTION.items():
+                for record in getattr(self, collection):
+                    found[record.id] = (kind, record)
+            self._derived["records"] = found
+        return cast(dict[str, tuple[RecordKind, Any]], found)
 
     # -- equality: the data, not where it came from --------------------------------------
 

@@ -57,18 +57,19 @@ def _split_words(text: str) -> list[str]:
 
 
 def _same_words(word: str, pool: list[str], n: int) -> list[str]:
-    """The choices sharing most words with ``word``, a word matching when one begins
-    the other's first four letters (``approval`` meets ``approve``)."""
-    words = _split_words(word)
+    """The choices sharing most words with ``word`` (words of three letters or more; a
+    word matches when the first four letters agree, so ``approval`` meets ``approve``),
+    sharing more than half of ``word``'s words."""
+    words = [w for w in _split_words(word) if len(w) >= 3]
 
     def meets(a: str, b: str) -> bool:
         return a[:4] == b[:4] if min(len(a), len(b)) >= 4 else a == b
 
     scored = []
     for choice in pool:
-        theirs = _split_words(choice)
+        theirs = [t for t in _split_words(choice) if len(t) >= 3]
         shared = sum(1 for w in words if any(meets(w, t) for t in theirs))
-        if shared and shared * 2 >= len(words):
+        if shared and shared * 2 > len(words):
             scored.append((-shared, len(theirs), choice))
     return [c for _, _, c in sorted(scored)[:n]]
 
