@@ -238,6 +238,7 @@ class _Climber:
         self.graph = graph_of(model)
         self.current = model.on(on)
         self.on = on
+        self._above: dict[str, list[Step]] = {}
 
     def end_key(self, base: str, org: str | None = None) -> str:
         return f"{END}{org}.{base}" if org else f"{END}{base}"
@@ -249,6 +250,14 @@ class _Climber:
         return self.model.organisation(org).type if org in self.model else None
 
     def up(self, node: str) -> list[Step]:
+        """The steps one level above ``node`` (worked out once per node: a node met on
+        many paths is climbed from once)."""
+        found = self._above.get(node)
+        if found is None:
+            found = self._above[node] = self._up(node)
+        return found
+
+    def _up(self, node: str) -> list[Step]:
         if node.startswith(END):
             return self._up_end(node)
         kind = self.model.kind_of(node)
@@ -472,13 +481,17 @@ def trace(
             "every line above it leads back round a cycle without reaching a statutory end",
         )
     _authority_breaks(model, on, paths, breaks)
-    clean = tuple(
-        tuple(
-            attrs.evolve(s, source=climber.label(s.source), target=climber.label(s.target))
-            for s in p
-        )
-        for p in paths
-    )
+    named: dict[int, Step] = {}  # each step renamed once, however many paths share it
+
+    def name(s: Step) -> Step:
+        found = named.get(id(s))
+        if found is None:
+            found = named[id(s)] = attrs.evolve(
+                s, source=climber.label(s.source), target=climber.label(s.target)
+            )
+        return found
+
+    clean = tuple(tuple(name(s) for s in p) for p in paths)
     return Trace(
         subject,
         on,

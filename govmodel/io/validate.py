@@ -175,20 +175,49 @@ def _plural(label: str) -> str:
     return label[:-1] + "ies" if label.endswith("y") else label + "s"
 
 
+def _written_as_ids(cls: type) -> Callable[[dict[str, Any]], bool]:
+    """A quick test that every kind name of a plain ``cls`` record is already an id
+    (the usual case, which then needs no parsing)."""
+    singles = [
+        (key, kind._value2member_map_)
+        for key, (kind, many) in _kind_fields(cls).items()
+        if not many
+    ]
+    lists = [
+        (key, kind._value2member_map_) for key, (kind, many) in _kind_fields(cls).items() if many
+    ]
+
+    def written(record: dict[str, Any]) -> bool:
+        for key, ids in singles:
+            value = record.get(key)
+            if value is not None and not (isinstance(value, str) and value in ids):
+                return False
+        for key, ids in lists:
+            value = record.get(key)
+            if value is not None and not (
+                isinstance(value, list) and all(isinstance(v, str) and v in ids for v in value)
+            ):
+                return False
+        return True
+
+    return written
+
+
 def _normalise_kinds(data: dict[str, Any], where: Locator) -> list[Problem]:
     problems: list[Problem] = []
-
-    def fix(record: dict[str, Any], path: Path, cls: type) -> None:
-        problems.extend(normalise_kinds(record, path, cls, where))
-
+    member_ok = _written_as_ids(Membership)
     for collection, cls in COLLECTIONS.items():
+        ok = _written_as_ids(cls)
         for path, record in _records(data, collection):
-            fix(record, path, cls)
+            if not ok(record):
+                problems += normalise_kinds(record, path, cls, where)
             members = record.get("members")
             if collection == "bodies" and isinstance(members, list):
                 for i, member in enumerate(members):
-                    if isinstance(member, dict):
-                        fix(member, (*path, "members", i), Membership)
+                    if isinstance(member, dict) and not member_ok(member):
+                        problems += normalise_kinds(
+                            member, (*path, "members", i), Membership, where
+                        )
     return problems
 
 

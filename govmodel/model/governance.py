@@ -161,20 +161,26 @@ class GovernanceModel:
         factory=dict, kw_only=True, repr=False
     )
     _derived: dict[str, Any] = attrs.field(init=False, factory=dict, repr=False)
+    _records: dict[str, tuple[RecordKind, Any]] | None = attrs.field(
+        init=False, default=None, repr=False
+    )
 
     @property
     def _index(self) -> dict[str, tuple[RecordKind, Any]]:
         """``id -> (kind, record)`` for every record and the standard matters (the last
         record of an id wins), built on the first lookup: a model made and never asked
         about (a dated model's parent, a what-if's base) costs nothing to index."""
-        found = self._derived.get("records")
-        if found is None:
-            found = {matter.id: ("matter", matter) for matter in STANDARD_MATTERS}
-            for collection, kind in KIND_OF_COLLECTION.items():
-                for record in getattr(self, collection):
-                    found[record.id] = (kind, record)
-            self._derived["records"] = found
-        return cast(dict[str, tuple[RecordKind, Any]], found)
+        return self._records or self._index_records()
+
+    def _index_records(self) -> dict[str, tuple[RecordKind, Any]]:
+        found: dict[str, tuple[RecordKind, Any]] = {
+            matter.id: ("matter", matter) for matter in STANDARD_MATTERS
+        }
+        for collection, kind in KIND_OF_COLLECTION.items():
+            for record in getattr(self, collection):
+                found[record.id] = (kind, record)
+        object.__setattr__(self, "_records", found)
+        return found
 
     # -- equality: the data, not where it came from --------------------------------------
 
@@ -202,10 +208,10 @@ class GovernanceModel:
         return self._index[id][0]
 
     def __contains__(self, id: object) -> bool:
-        return id in self._index
+        return id in (self._records or self._index_records())
 
     def _get(self, kind: RecordKind, id: str) -> Any:
-        found = self._index.get(id)
+        found = (self._records or self._index_records()).get(id)
         if found is None or found[0] != kind:
             pool = [k for k, (kd, _) in self._index.items() if kd == kind]
             raise NoSuchRecord(kind, id, closest(id, pool))
@@ -267,7 +273,7 @@ class GovernanceModel:
 
     def record(self, id: str) -> Any:
         """The record ``id`` of any kind (standard matters included), or ``None``."""
-        found = self._index.get(id)
+        found = (self._records or self._index_records()).get(id)
         return None if found is None else found[1]
 
     @property

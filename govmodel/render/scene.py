@@ -230,6 +230,13 @@ def _attach(
     only those on ``nodes`` and ``edges`` are kept.
     """
     records = {r for e in edges for r in e.records}
+    if drawn is not None:
+        # A part is marked only with findings about something in it: those about nothing
+        # here are left out before the whole diagram's placing is worked out.
+        here = records | {n[5:] if n.startswith("org__") else n for n in nodes}
+        here |= {n[4:] for n in nodes if n.startswith("id__")}
+        here |= {r[5:] for r in records if r.startswith("org__")}
+        findings = [f for f in findings if any(s in here for s in f.subjects)]
     is_node = drawn or nodes.__contains__
     is_record = drawn_record or records.__contains__
     on_node: dict[str, list[Mark]] = {}
