@@ -5,7 +5,8 @@ your own policies and plugins.
 ``cycles`` the delegations and reporting lines may go round, as real input may);
 ``nearly_valid_documents()`` and ``nearly_valid_models()`` the mistakes users make;
 ``policies(model)`` local policies whose ids are the model's;
-``models_with_policies()`` models that carry their own; ``parties()`` mixes of
+``models_with_policies()`` models that carry their own; ``schemes()`` models shaped
+like a scheme of delegation, where authority flows far; ``parties()`` mixes of
 party types for :func:`govmodel.forms`; ``days`` dates.
 
 Hypothesis is an optional extra: ``pip install 'govmodel[strategies]'``.

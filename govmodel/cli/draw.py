@@ -99,6 +99,7 @@ def _run(args: argparse.Namespace) -> int:
             focus=args.focus,
             posts=True if args.all_posts else "auto",
             legend=not args.no_legend,
+            ends=args.ends,
         )
         fmt = suffix[1:]
         emit(diagram.source if fmt == "dot" else diagram_bytes(diagram, fmt), "-")
