@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pathlib
 from typing import Any
 
 import yaml
@@ -99,3 +100,21 @@ def test_numeral_advice_says_what_to_write() -> None:
     assert "write 31" not in (numeral_advice("0x1F") or "")
     assert "(31)" in (numeral_advice("0x1F") or "")
     assert numeral_advice("Board") is None
+
+
+def test_a_json_models_positions_are_found_only_when_a_location_is_asked_for(
+    tmp_path: pathlib.Path,
+) -> None:
+    """Asking whether a JSON model has locations (as `check` does) does not find them
+    all; asking where one record is does, and finds it."""
+    import govmodel
+
+    path = tmp_path / "m.json"
+    path.write_text(govmodel.dumps(govmodel.examples.load("nics-2021"), format="json"))
+    model = govmodel.load(path)
+    assert model.locations
+    assert model.locations._parsed._positions is None  # type: ignore[attr-defined]
+    govmodel.check(model)
+    first = model.organisations[0].id
+    assert model.location_of(first) is not None
+    assert model.locations._parsed._positions is not None  # type: ignore[attr-defined]

@@ -266,6 +266,11 @@ class GovernanceModel:
             if (kind is None or kd == kind) and k not in standard
         )
 
+    def path_of(self, id: str) -> tuple[str, int] | None:
+        """``(collection, index)`` of the record ``id`` in the model (the first, if an id
+        were used twice), or ``None``: the key path its file location is kept under."""
+        return self._lookups.position.get(id)
+
     def location_of(self, id: str) -> Location | None:
         """File location of the record ``id`` when the model came from a file."""
         at = self._lookups.position.get(id)

@@ -168,6 +168,12 @@ class Positions(Mapping[Path, Location]):
     def __len__(self) -> int:
         return sum(1 for _ in self)
 
+    def __bool__(self) -> bool:
+        # Whether the document has positions at all, without building or walking them
+        # (a JSON file's are found only when first asked for).
+        parsed = self._parsed
+        return parsed._locate is not None or bool(parsed._positions)
+
 
 class Parsed:
     """The plain document, where each value and key stands, and the problems found.
