@@ -178,24 +178,19 @@ def _plural(label: str) -> str:
 def _written_as_ids(cls: type) -> Callable[[dict[str, Any]], bool]:
     """A quick test that every kind name of a plain ``cls`` record is already an id
     (the usual case, which then needs no parsing)."""
-    singles = [
-        (key, kind._value2member_map_)
-        for key, (kind, many) in _kind_fields(cls).items()
-        if not many
-    ]
-    lists = [
-        (key, kind._value2member_map_) for key, (kind, many) in _kind_fields(cls).items() if many
+    fields = [
+        (key, kind._value2member_map_, many) for key, (kind, many) in _kind_fields(cls).items()
     ]
 
     def written(record: dict[str, Any]) -> bool:
-        for key, ids in singles:
+        for key, ids, many in fields:
             value = record.get(key)
-            if value is not None and not (isinstance(value, str) and value in ids):
-                return False
-        for key, ids in lists:
-            value = record.get(key)
-            if value is not None and not (
-                isinstance(value, list) and all(isinstance(v, str) and v in ids for v in value)
+            if value is None:
+                continue
+            if not (
+                all(isinstance(v, str) and v in ids for v in value)
+                if many and isinstance(value, list)
+                else isinstance(value, str) and value in ids
             ):
                 return False
         return True
@@ -337,7 +332,7 @@ def _ref_fields(cls: type) -> tuple[tuple[str, str], ...]:
 
 
 #: The dates a model's ``as_of`` may take: from the NHS's first day to the end of
-#: this century (later dates are nearly always placeholders such as 9999-12-31).
+#: this century (later dates are nearly always stand-ins such as 9999-12-31).
 EARLIEST = date(1948, 7, 5)
 LATEST = date(2100, 12, 31)
 
@@ -432,7 +427,7 @@ def _record_problems(data: dict[str, Any], where: Locator) -> list[Problem]:
                 ("as_of",),
                 f"{as_of.isoformat()} is outside the dates govmodel's law covers "
                 f"({EARLIEST.isoformat()} to {LATEST.isoformat()})",
-                "Give the date the model describes; a placeholder such as 9999-12-31 "
+                "Give the date the model describes; a stand-in such as 9999-12-31 "
                 "would make every answer a guess.",
                 where(("as_of",)),
             )
