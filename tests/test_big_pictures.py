@@ -12,7 +12,7 @@ import govmodel
 from govmodel.errors import DiagramTooLarge
 from govmodel.render.a4 import MAX_BOXES, pages
 from govmodel.render.dot import scene_for
-from govmodel.render.scene import Parts
+from govmodel.render.parts import Parts
 
 from .conftest import run
 

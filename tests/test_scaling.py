@@ -28,7 +28,7 @@ from govmodel.model.governance import DATES_KEPT
 from govmodel.model.kinds import BodyKind, FormId, PartyType
 from govmodel.model.records import Body, Delegation, Organisation
 from govmodel.render.nearby import focus_scene
-from govmodel.render.scene import build_scene
+from govmodel.render.parts import build_scene
 from govmodel.strategies import days, models, nearly_valid_models, schemes
 
 from .reference import naive, naive_check, naive_grants, naive_trace

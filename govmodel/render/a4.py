@@ -29,7 +29,8 @@ from govmodel.errors import DiagramTooLarge
 from govmodel.model.governance import GovernanceModel
 from govmodel.model.records import Body, Delegation, Organisation, Post
 from govmodel.render.dot import Diagram, pipe, scene_for, scene_to_dot
-from govmodel.render.scene import Parts, Scene
+from govmodel.render.parts import Parts
+from govmodel.render.scene import Scene
 from govmodel.render.split import (
     compact,
     joint_bodies_page,

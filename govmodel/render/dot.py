@@ -33,7 +33,8 @@ from govmodel.render.escape import dot_html, dot_string, visible
 from govmodel.render.labels import check_url, wrap_words
 from govmodel.render.legend import foot_label, footer_label, title_label
 from govmodel.render.nearby import focus_scene
-from govmodel.render.scene import Edge, FindingLike, Mark, Node, Scene, build_scene
+from govmodel.render.parts import build_scene
+from govmodel.render.scene import Edge, FindingLike, Mark, Node, Scene
 from govmodel.render.split import overview
 from govmodel.render.style import EDGE_STYLE, FONT, HIGHLIGHT, HIGHLIGHT_WIDTH, NODE_STYLE, SIZES
 

@@ -6,7 +6,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from govmodel.render.escape import mermaid_comment, mermaid_id, mermaid_label
-from govmodel.render.scene import Scene, build_scene
+from govmodel.render.parts import build_scene
+from govmodel.render.scene import Scene
 
 if TYPE_CHECKING:
     from govmodel.model.governance import GovernanceModel

@@ -6,7 +6,7 @@ keeps a few dozen; on a national model that is a minute's work for a glance.
 it finds the boxes drawn inside ``center``, the records whose lines could touch
 them (from the model's indexes), draws those lines, and then the lines among
 every box kept, each box and line made by the same
-:class:`~govmodel.render.scene.Parts` as the whole diagram. Findings are marked
+:class:`~govmodel.render.parts.Parts` as the whole diagram. Findings are marked
 where the whole diagram would mark them.
 
 A model whose ids could be mistaken for the diagram's own names (``org__...``,
@@ -22,7 +22,8 @@ from datetime import date
 from govmodel.model.governance import GovernanceModel
 from govmodel.model.kinds import BodyKind
 from govmodel.model.records import Agreement, Body, Contract, Delegation, Organisation, Post
-from govmodel.render.scene import Edge, FindingLike, Node, Parts, Scene, build_scene
+from govmodel.render.parts import Parts, build_scene
+from govmodel.render.scene import Edge, FindingLike, Node, Scene
 
 __all__ = ["focus_scene"]
 
