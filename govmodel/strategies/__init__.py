@@ -11,10 +11,11 @@ party types for :func:`govmodel.forms`; ``days`` dates.
 
 Hypothesis is an optional extra: ``pip install 'govmodel[strategies]'``.
 
->>> from hypothesis import given
+>>> from hypothesis import given, settings
 >>> import govmodel
 >>> from govmodel.strategies import models
->>> @given(models())
+>>> @settings(max_examples=20, deadline=None)  # a check of a whole model may take a while
+... @given(models())
 ... def test_check_gives_a_report(model):
 ...     assert govmodel.check(model, plugins=False).on == model.as_of
 >>> test_check_gives_a_report()
